@@ -83,8 +83,8 @@ for (const message of output.errors ?? []) {
   if (message.severity === 'error') {
     failed = true;
     console.error(text);
-  } else {
-    console.warn(text);
+  } else if (!(message.sourceLocation?.file ?? '').startsWith('@openzeppelin/')) {
+    console.warn(text); // OpenZeppelin's own warnings (e.g. on transient storage) are not ours to fix
   }
 }
 if (failed) {
