@@ -24,8 +24,9 @@ import "./Errors.sol";
 ///   - uncooperativeClose by the consumer, claiming a balance; during the challenge period the
 ///     agent can still close cooperatively with a balance at least as high; after it the
 ///     consumer calls settle.
-/// On close the agent's share (minus the network fee fixed when the channel opened) is credited
-/// to its internal balance (withdraw), the consumer's remainder is transferred to it directly.
+/// On close the agent's share (minus the network fee fixed when the channel opened), the fee and
+/// the consumer's remainder are credited to internal balances, which their owners withdraw with
+/// `withdraw` whenever they like (one transfer for many channels; it keeps closes cheap).
 contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -98,9 +99,9 @@ contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
     event ChannelToppedUp(bytes32 indexed key, uint256 added, uint256 deposit);
     /// @notice The consumer asked for an uncooperative close claiming `balance`; settle is possible from `settleAfter`.
     event ChannelCloseRequested(bytes32 indexed key, uint256 balance, uint256 settleAfter);
-    /// @notice The channel was closed with both signatures: `balance` to the agent (less `fee`), `refund` to the consumer.
+    /// @notice The channel was closed with both signatures: `balance` credited to the agent (less `fee`), `refund` to the consumer.
     event ChannelClosed(bytes32 indexed key, uint256 balance, uint256 fee, uint256 refund);
-    /// @notice The channel was settled after the challenge period: `balance` to the agent (less `fee`), `refund` to the consumer.
+    /// @notice The channel was settled after the challenge period: `balance` credited to the agent (less `fee`), `refund` to the consumer.
     event ChannelSettled(bytes32 indexed key, uint256 balance, uint256 fee, uint256 refund);
     /// @notice An account withdrew its internal balance.
     event Withdrawn(address indexed account, uint256 amount);
@@ -280,8 +281,8 @@ contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
         emit ChannelCloseRequested(key, balance, settleAfter);
     }
 
-    /// @notice Settles the caller's channel after the challenge period: the claimed balance to the
-    ///         agent, the rest to the consumer.
+    /// @notice Settles the caller's channel after the challenge period: the claimed balance is
+    ///         credited to the agent, the rest to the consumer (both withdraw it with `withdraw`).
     /// @param agent the channel's agent
     /// @param openBlock the block the channel was opened in
     /// @param offeringHash the channel's offering
@@ -300,7 +301,7 @@ contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ internal balances, fee
 
-    /// @notice Withdraws the caller's internal balance (agent earnings, returned stakes, network fees).
+    /// @notice Withdraws the caller's internal balance (agent earnings, consumer refunds, returned stakes, network fees).
     /// @return amount the tokens transferred
     function withdraw() external nonReentrant returns (uint256 amount) {
         Account storage account = _accounts[msg.sender];
@@ -417,7 +418,7 @@ contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Pays out a closed channel: agent's share and fee to internal balances, the rest to the consumer.
+    /// @dev Pays out a closed channel to internal balances: agent's share, network fee, consumer's remainder.
     function _payOut(address consumer, address agent, bytes32 offeringHash, Channel memory c, uint256 balance)
         private
         returns (uint256 fee, uint256 refund)
@@ -429,7 +430,7 @@ contract PaymentChannels is Ownable, EIP712, ReentrancyGuardTransient {
             _credit(agent, balance - fee);
         }
         refund = c.deposit - balance;
-        if (refund != 0) _token.safeTransfer(consumer, refund);
+        if (refund != 0) _credit(consumer, refund);
     }
 
     function _signer(bytes32 typeHash, bytes32 key, uint256 balance, bytes calldata signature)

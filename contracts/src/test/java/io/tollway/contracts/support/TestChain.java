@@ -41,6 +41,7 @@ public final class TestChain implements AutoCloseable {
         this.anvil = anvil;
         OkHttpClient http = new OkHttpClient.Builder().protocols(List.of(Protocol.HTTP_1_1)).build();
         this.web3j = Web3j.build(new HttpService(anvil.rpcUrl(), http));
+        ContractErrors.use(web3j);
         String[] names = {"deployer", "consumer", "provider", "stranger", "monitor",
             "consumer2", "provider2", "consumer3", "provider3", "spare"};
         for (int i = 0; i < Anvil.DEV_PRIVATE_KEYS.size(); i++) {
@@ -54,6 +55,10 @@ public final class TestChain implements AutoCloseable {
     /** Starts a fresh anvil. */
     public static TestChain start() {
         return new TestChain(Anvil.start());
+    }
+
+    public long chainId() {
+        return Anvil.CHAIN_ID;
     }
 
     public Web3j web3j() {
