@@ -89,6 +89,12 @@ public final class TestChain implements AutoCloseable {
         anvil.call("evm_setNextBlockTimestamp", "[" + timestamp + "]");
     }
 
+    /** Mines an empty block with timestamp {@code timestamp}: eth_call then sees that time. */
+    public void mineAt(long timestamp) {
+        setNextBlockTimestamp(timestamp);
+        anvil.mine();
+    }
+
     /** The timestamp of the latest block. */
     public long latestTimestamp() {
         return block(DefaultBlockParameterName.LATEST).getTimestamp().longValueExact();
