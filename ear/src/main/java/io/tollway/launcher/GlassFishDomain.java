@@ -1,0 +1,147 @@
+package io.tollway.launcher;
+
+import io.tollway.devkit.FreePort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A GlassFish 7 domain of Tollway's own, made afresh at every start from the distribution the
+ * build unpacks. It holds no data (that lives in PostgreSQL), so re-creating it keeps its
+ * configuration exactly what the current environment says. Every port is chosen free, except
+ * the HTTP port, which is the one asked for. Driven through asadmin; one multimode run applies
+ * all configuration in a single JVM.
+ */
+final class GlassFishDomain implements AutoCloseable {
+
+    private static final String NAME = "tollway";
+
+    private final Path home;
+    private final Path domainDir;
+    private final int adminPort;
+    private boolean running;
+
+    private GlassFishDomain(Path home, Path domainDir, int adminPort) {
+        this.home = home;
+        this.domainDir = domainDir;
+        this.adminPort = adminPort;
+    }
+
+    /** Creates the domain in {@code domainDir}, replacing any domain left there by an earlier run. */
+    static GlassFishDomain create(Path home, Path domainDir, int httpPort) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(home.resolve("bin/asadmin"))) {
+            throw new IllegalStateException("no GlassFish at " + home + " (tollway.glassfish.home); build with ./mvnw package first");
+        }
+        deleteRecursively(domainDir);
+        Files.createDirectories(domainDir);
+        int adminPort = FreePort.find();
+        GlassFishDomain domain = new GlassFishDomain(home, domainDir, adminPort);
+        String ports = String.join(":",
+                "domain.jmxPort=" + FreePort.find(),
+                "http.ssl.port=" + FreePort.find(),
+                "orb.listener.port=" + FreePort.find(),
+                "orb.ssl.port=" + FreePort.find(),
+                "orb.mutualauth.port=" + FreePort.find(),
+                "jms.port=" + FreePort.find(),
+                "osgi.shell.telnet.port=" + FreePort.find(),
+                "java.debugger.port=" + FreePort.find());
+        domain.asadmin(List.of("create-domain", "--nopassword", "--checkports=false",
+                "--domaindir", domainDir.toString(),
+                "--adminport", Integer.toString(adminPort),
+                "--instanceport", Integer.toString(httpPort),
+                "--domainproperties", ports,
+                NAME));
+        return domain;
+    }
+
+    void start() throws IOException, InterruptedException {
+        asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), NAME));
+        running = true;
+    }
+
+    /** Runs asadmin commands against the running domain, one command per line, in one JVM. */
+    void configure(List<String> commands) throws IOException, InterruptedException {
+        Path file = domainDir.resolve("tollway-commands.txt");
+        Files.write(file, commands);
+        asadmin(List.of("--port", Integer.toString(adminPort), "multimode", "--file", file.toString()));
+    }
+
+    /** Process id of the running server, from the domain's pid file. */
+    Optional<Long> serverPid() {
+        Path pidFile = domainDir.resolve(NAME).resolve("config/pid");
+        try {
+            return Files.isRegularFile(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    Path serverLog() {
+        return domainDir.resolve(NAME).resolve("logs/server.log");
+    }
+
+    /**
+     * Escapes a property value for a line of {@link #configure}: asadmin's property syntax
+     * separates with ':' and '=', so they are escaped with a backslash, and multimode's own
+     * tokenizer consumes one level of backslashes before the command sees them, hence two.
+     */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\\\\\").replace(":", "\\\\:").replace("=", "\\\\=");
+    }
+
+    private void asadmin(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/asadmin").toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Path output = Files.createTempFile("asadmin-", ".log");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+        String printed = Files.readString(output);
+        Files.deleteIfExists(output);
+        if (!finished) {
+            process.destroyForcibly();
+            throw new IOException("asadmin " + arguments.get(0) + " did not finish in 5 minutes:\n" + printed);
+        }
+        if (process.exitValue() != 0 || printed.contains("Command multimode failed") || printed.contains("failed.")) {
+            throw new IOException("asadmin " + String.join(" ", arguments) + " failed (" + process.exitValue() + "):\n" + printed);
+        }
+    }
+
+    /** Stops the server; if it does not stop, kills it, so no process outlives the launcher. */
+    @Override
+    public void close() throws Exception {
+        if (!running) {
+            return;
+        }
+        Optional<ProcessHandle> server = serverPid().flatMap(ProcessHandle::of);
+        try {
+            asadmin(List.of("stop-domain", "--domaindir", domainDir.toString(), NAME));
+        } finally {
+            running = false;
+            if (server.isPresent() && server.get().isAlive()) {
+                server.get().destroyForcibly();
+                server.get().onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.tollway.application.health;
+
+import io.tollway.infrastructure.chain.ChainNode;
+import io.tollway.process.engine.ProcessEngineBootstrap;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks each part Tollway needs whether it answers: the database, the process engine (which reads
+ * its own tables) and the chain node. No transaction: a health check must not hold one while a
+ * node is slow to answer.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HealthCheck {
+
+    @Resource(lookup = "jdbc/tollway")
+    private DataSource dataSource;
+
+    @EJB
+    private ProcessEngineBootstrap engine;
+
+    @Inject
+    private ChainNode chain;
+
+    public List<ComponentHealth> check() {
+        return List.of(database(), processEngine(), chain());
+    }
+
+    private ComponentHealth database() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select version()")) {
+            result.next();
+            return ComponentHealth.up("database", Map.of("version", result.getString(1)));
+        } catch (Exception e) {
+            return ComponentHealth.down("database", e);
+        }
+    }
+
+    private ComponentHealth processEngine() {
+        try {
+            long definitions = engine.engine().getRepositoryService().createProcessDefinitionQuery().latestVersion().count();
+            return ComponentHealth.up("processEngine", Map.of("processDefinitions", definitions));
+        } catch (Exception e) {
+            return ComponentHealth.down("processEngine", e);
+        }
+    }
+
+    private ComponentHealth chain() {
+        try {
+            return ComponentHealth.up("chain", Map.of("chainId", chain.chainId(), "headBlock", chain.headBlock()));
+        } catch (Exception e) {
+            return ComponentHealth.down("chain", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.tollway.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/**
+ * Tollway's settings. Each is read from a system property ({@code tollway.rpc-url}) or, when that
+ * is absent, from the environment ({@code TOLLWAY_RPC_URL}), so the same EAR runs embedded,
+ * under test and in production. Values are read on every call: a changed system property
+ * takes effect without a redeploy.
+ */
+@ApplicationScoped
+public class TollwayConfig {
+
+    /** The JSON-RPC endpoint of the chain node. */
+    public String rpcUrl() {
+        return value("tollway.rpc-url", "http://127.0.0.1:8545");
+    }
+
+    /** How long approvers have to review a new offering before it expires (ISO-8601). */
+    public Duration offeringReviewTimeout() {
+        return Duration.parse(value("tollway.offering-review-timeout", "P7D"));
+    }
+
+    /**
+     * Whether Tollway deploys its contracts itself on a development chain (the embedded run and
+     * the tests), signing with anvil's first development key. Never on a real network.
+     */
+    public boolean deploysDevContracts() {
+        return Boolean.parseBoolean(value("tollway.dev-contracts", "false"));
+    }
+
+    /**
+     * Whether the test-support endpoints (engine clock, fault injection) are served. Only test
+     * servers set this; production answers 404 there.
+     */
+    public boolean testSupport() {
+        return Boolean.parseBoolean(value("tollway.test-support", "false"));
+    }
+
+    private static String value(String property, String fallback) {
+        String fromProperty = System.getProperty(property);
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            return fromProperty;
+        }
+        String fromEnvironment = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
+        return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : fallback;
+    }
+}

@@ -1,0 +1,52 @@
+package io.tollway.interfaces.rest;
+
+import io.tollway.application.offering.OfferingCatalog;
+import io.tollway.application.offering.OfferingView;
+import io.tollway.domain.model.offering.OfferingNotFound;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Offerings: a provider submits one, anybody reads them. */
+@Path("offerings")
+@Produces(MediaType.APPLICATION_JSON)
+public class OfferingsResource {
+
+    @EJB
+    private OfferingCatalog catalog;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(SubmitOfferingJson body, @Context UriInfo uri) {
+        if (body == null) {
+            throw new IllegalArgumentException("a JSON body is required");
+        }
+        OfferingView offering = catalog.submit(body.toCommand());
+        return Response.created(uri.getAbsolutePathBuilder().path(offering.id()).build())
+                .entity(OfferingJson.of(offering))
+                .build();
+    }
+
+    @GET
+    public Page<OfferingJson> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+        Page.check(offset, limit);
+        return new Page<>(catalog.page(offset, limit).stream().map(OfferingJson::of).toList(), offset, limit, catalog.count());
+    }
+
+    @GET
+    @Path("{id}")
+    public OfferingJson get(@PathParam("id") String id) {
+        return catalog.find(id).map(OfferingJson::of).orElseThrow(() -> new OfferingNotFound(id));
+    }
+}

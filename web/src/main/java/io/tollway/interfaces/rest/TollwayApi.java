@@ -1,0 +1,21 @@
+package io.tollway.interfaces.rest;
+
+import io.tollway.interfaces.testsupport.TestSupportResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/** The JAX-RS API at {@code /api/v1}. Its classes are listed, not scanned, so nothing joins it by accident. */
+@ApplicationPath("/api/v1")
+public class TollwayApi extends Application {
+
+    /** The resources the OpenAPI document describes. */
+    static final Set<Class<?>> RESOURCES = Set.of(OfferingsResource.class, ReviewTasksResource.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(OfferingsResource.class, ReviewTasksResource.class, OpenApiDocument.class,
+                TestSupportResource.class, ProblemMapper.class);
+    }
+}

@@ -1,0 +1,85 @@
+package io.tollway.interfaces.testsupport;
+
+import io.tollway.infrastructure.config.TollwayConfig;
+import io.tollway.infrastructure.faults.FaultInjector;
+import io.tollway.process.engine.EngineClock;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What end-to-end tests need from a running server and nobody else may have: moving the process
+ * engine's clock and arming fault points. Served only where {@code tollway.test-support=true};
+ * elsewhere every path here answers 404.
+ */
+@Path("test-support")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TestSupportResource {
+
+    @Inject
+    private TollwayConfig config;
+
+    @Inject
+    private EngineClock clock;
+
+    @Inject
+    private FaultInjector faults;
+
+    public record ClockMove(long seconds) {
+    }
+
+    public record FaultArming(int times) {
+    }
+
+    @POST
+    @Path("clock")
+    public Map<String, String> moveClock(ClockMove move) {
+        ensureEnabled();
+        if (move == null || move.seconds() < 0) {
+            throw new IllegalArgumentException("seconds must be 0 or more: the clock only moves forward");
+        }
+        return Map.of("now", clock.moveForward(Duration.ofSeconds(move.seconds())).toString());
+    }
+
+    @DELETE
+    @Path("clock")
+    public void resetClock() {
+        ensureEnabled();
+        clock.reset();
+    }
+
+    @PUT
+    @Path("faults/{point}")
+    public Map<String, Integer> arm(@PathParam("point") String point, FaultArming arming) {
+        ensureEnabled();
+        if (arming == null || arming.times() < 1) {
+            throw new IllegalArgumentException("times must be 1 or more");
+        }
+        faults.arm(point, arming.times());
+        return Map.of(point, faults.remaining(point));
+    }
+
+    @DELETE
+    @Path("faults")
+    public void disarmAll() {
+        ensureEnabled();
+        faults.disarmAll();
+    }
+
+    private void ensureEnabled() {
+        if (!config.testSupport()) {
+            throw new NotFoundException();
+        }
+    }
+}
