@@ -70,7 +70,9 @@ const ozVersion = JSON.parse(readFileSync(join(nodeModules, '@openzeppelin', 'co
 const stamp = createHash('sha256')
   .update(solc.version()).update(ozVersion).update(JSON.stringify(input)).update(outputDir)
   .digest('hex');
-if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp && existsSync(outputDir)) {
+const stamped = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim().split('\n') : [];
+const outputsPresent = stamped.slice(1).every((name) => existsSync(join(outputDir, `${name}.abi`)) && existsSync(join(outputDir, `${name}.bin`)));
+if (stamped[0] === stamp && stamped.length > 1 && outputsPresent) {
   console.log(`[solc] up to date (${Object.keys(sources).length} sources)`);
   process.exit(0);
 }
@@ -115,5 +117,5 @@ for (const [sourceName, contracts] of Object.entries(output.contracts ?? {})) {
   }
 }
 mkdirSync(dirname(stampFile), { recursive: true });
-writeFileSync(stampFile, stamp + '\n');
+writeFileSync(stampFile, [stamp, ...written].join('\n') + '\n');
 console.log(`[solc] ${solc.version()} (${SETTINGS.evmVersion}, optimizer runs ${SETTINGS.optimizer.runs}) compiled ${written.sort().join(', ')} in ${Date.now() - started} ms -> ${relative(root, outputDir)}`);
