@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -98,8 +99,32 @@ public final class Anvil implements AutoCloseable {
         }
     }
 
-    /** Where the anvil binary is, by the lookup order described on this class. */
+    /**
+     * Where the anvil binary is, by the lookup order described on this class. npm's
+     * {@code .bin/anvil} is a Node wrapper around the native binary of the platform package; the
+     * native binary is started directly, so stopping it stops anvil itself, not just the wrapper.
+     */
     public static Path binary() {
+        Path found = configuredOrInstalled();
+        Path platformPackages = found.toAbsolutePath().getParent().resolveSibling("@foundry-rs");
+        if (found.getParent() != null && found.getParent().endsWith(".bin") && Files.isDirectory(platformPackages)) {
+            try (var packages = Files.list(platformPackages)) {
+                Optional<Path> nativeBinary = packages
+                        .filter(dir -> dir.getFileName().toString().startsWith("anvil-"))
+                        .map(dir -> dir.resolve("bin/anvil"))
+                        .filter(Files::isExecutable)
+                        .findFirst();
+                if (nativeBinary.isPresent()) {
+                    return nativeBinary.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look into " + platformPackages, e);
+            }
+        }
+        return found;
+    }
+
+    private static Path configuredOrInstalled() {
         String configured = System.getProperty("tollway.anvil", System.getenv("TOLLWAY_ANVIL"));
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured);

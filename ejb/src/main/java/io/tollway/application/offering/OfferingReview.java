@@ -45,7 +45,7 @@ public class OfferingReview {
         Offering offering = offerings.find(offeringId).orElseThrow(() -> new OfferingNotFound(offeringId));
         step.accept(offering);
         offerings.flush();
-        faults.check(faultPoint);
+        faults.check(faultPoint, offeringId);
     }
 
     private static OffsetDateTime now() {

@@ -40,11 +40,20 @@ public class FaultInjector {
         return left == null ? 0 : Math.max(0, left.get());
     }
 
-    /** Fails here if this point is armed. */
-    public void check(String point) {
-        AtomicInteger left = armed.get(point);
+    /**
+     * Fails here if this point is armed, either for everything ({@code point}) or for this
+     * subject only ({@code point:subject}, e.g. one offering), so concurrent work on other
+     * subjects is left alone.
+     */
+    public void check(String point, String subject) {
+        fireIfArmed(point + ":" + subject);
+        fireIfArmed(point);
+    }
+
+    private void fireIfArmed(String key) {
+        AtomicInteger left = armed.get(key);
         if (left != null && left.getAndDecrement() > 0) {
-            throw new InjectedFault(point);
+            throw new InjectedFault(key);
         }
     }
 }

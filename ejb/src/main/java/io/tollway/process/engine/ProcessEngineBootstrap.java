@@ -74,6 +74,7 @@ public class ProcessEngineBootstrap {
         configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new BeanExpressionManager(beanManager));
+        configuration.setDelegateInterceptor(new RootCauseDelegateInterceptor());
         configuration.setJobExecutor(new ManagedJobExecutor(executor, threadFactory));
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(false);

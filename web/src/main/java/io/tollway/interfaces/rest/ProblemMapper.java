@@ -45,9 +45,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());
         }
         if (cause instanceof WebApplicationException web) {
-            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
-            return Problem.of(status == null ? Response.Status.BAD_REQUEST : status, "http-" + web.getResponse().getStatus(),
-                    cause.getMessage());
+            return problemFor(web);
         }
         if (exception instanceof jakarta.ws.rs.ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body could not be read");
@@ -56,6 +54,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected error " + incident, exception);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "unexpected error; the server log has it under " + incident);
+    }
+
+    /** JAX-RS's own refusals (no such path, wrong method or media type, unreadable body). */
+    private static Problem problemFor(WebApplicationException web) {
+        int code = web.getResponse().getStatus();
+        Response.Status status = Response.Status.fromStatusCode(code);
+        if (status == null || code >= 500) {
+            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "unexpected error");
+        }
+        String kind = switch (status) {
+            case BAD_REQUEST -> "invalid-request";
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            default -> "http-" + code;
+        };
+        return Problem.of(status, kind, web.getMessage());
     }
 
     private static boolean isMalformedJson(Throwable exception) {

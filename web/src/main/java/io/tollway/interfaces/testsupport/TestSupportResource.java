@@ -8,9 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -39,7 +37,8 @@ public class TestSupportResource {
     public record ClockMove(long seconds) {
     }
 
-    public record FaultArming(int times) {
+    /** A fault point ({@code offering.expired}) or one subject's ({@code offering.expired:<id>}), and how often it fails. */
+    public record FaultArming(String point, int times) {
     }
 
     @POST
@@ -59,15 +58,15 @@ public class TestSupportResource {
         clock.reset();
     }
 
-    @PUT
-    @Path("faults/{point}")
-    public Map<String, Integer> arm(@PathParam("point") String point, FaultArming arming) {
+    @POST
+    @Path("faults")
+    public Map<String, Integer> arm(FaultArming arming) {
         ensureEnabled();
-        if (arming == null || arming.times() < 1) {
-            throw new IllegalArgumentException("times must be 1 or more");
+        if (arming == null || arming.point() == null || arming.point().isBlank() || arming.times() < 1) {
+            throw new IllegalArgumentException("point and times (1 or more) are required");
         }
-        faults.arm(point, arming.times());
-        return Map.of(point, faults.remaining(point));
+        faults.arm(arming.point(), arming.times());
+        return Map.of(arming.point(), faults.remaining(arming.point()));
     }
 
     @DELETE

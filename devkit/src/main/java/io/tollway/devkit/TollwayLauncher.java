@@ -1,7 +1,5 @@
-package io.tollway.launcher;
+package io.tollway.devkit;
 
-import io.tollway.devkit.Anvil;
-import io.tollway.devkit.EmbeddedDatabase;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,8 +88,6 @@ public final class TollwayLauncher {
             Anvil anvil = Anvil.start(settings.dataDir().resolve("chain").resolve("anvil-state.json"));
             started.push(anvil);
             rpcUrl = anvil.rpcUrl();
-            // only on our own development chain may Tollway deploy with anvil's public key
-            System.setProperty("tollway.dev-contracts", "true");
             say("Chain       " + rpcUrl + " (anvil, chain id " + Anvil.CHAIN_ID + ", state in " + settings.dataDir().resolve("chain") + ")");
         } else {
             say("Chain       " + rpcUrl);
@@ -104,18 +101,14 @@ public final class TollwayLauncher {
         started.push(server);
         say("GlassFish   started (" + millisSince(phase) + " ms; log: " + server.serverLog() + ")");
         phase = System.nanoTime();
-        server.configure(List.of(
-                "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 64"
-                        + " --isconnectvalidatereq true --validationmethod auto-commit"
-                        + " --property " + poolProperties(jdbcUrl, user, password) + " tollway-pool",
-                "create-jdbc-resource --connectionpoolid tollway-pool jdbc/tollway",
-                "ping-connection-pool tollway-pool",
-                "create-system-properties " + systemProperties(rpcUrl),
-                // only Tollway's own modules are bean archives; scanning its 60 library jars for
-                // implicit CDI beans made a deployment take four minutes instead of twenty seconds
-                "set configs.config.server-config.cdi-service.enable-implicit-cdi=false",
-                "deploy --name tollway --force true " + ear.toAbsolutePath()));
+        Map<String, String> tollwaySettings = new LinkedHashMap<>();
+        tollwaySettings.put("tollway.rpc-url", rpcUrl);
+        if (settings.embeddedChain()) {
+            // only on our own development chain may Tollway deploy with anvil's public key
+            tollwaySettings.put("tollway.dev-contracts", "true");
+        }
+        server.prepareForTollway(jdbcUrl, user, password, tollwaySettings);
+        server.deploy(ear);
         say("Tollway     configured and deployed (" + millisSince(phase) + " ms)");
         String base = "http://localhost:" + settings.httpPort();
         seedDemoData(base);
@@ -133,16 +126,6 @@ public final class TollwayLauncher {
             throw new IllegalStateException("tollway.glassfish.home is not set; start with ./mvnw -Prun package");
         }
         return Path.of(home);
-    }
-
-    private static String poolProperties(String jdbcUrl, String user, String password) {
-        String properties = "url=" + GlassFishDomain.escape(jdbcUrl) + ":user=" + GlassFishDomain.escape(user);
-        return password.isEmpty() ? properties : properties + ":password=" + GlassFishDomain.escape(password);
-    }
-
-    private static String systemProperties(String rpcUrl) {
-        String properties = "tollway.rpc-url=" + GlassFishDomain.escape(rpcUrl);
-        return Boolean.getBoolean("tollway.dev-contracts") ? properties + ":tollway.dev-contracts=true" : properties;
     }
 
     /** One offering in review, so a first look at the console and API shows something. */

@@ -1,4 +1,4 @@
-package io.tollway.launcher;
+package io.tollway.devkit;
 
 import java.nio.file.Path;
 import java.util.Map;

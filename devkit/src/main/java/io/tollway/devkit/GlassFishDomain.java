@@ -1,6 +1,5 @@
-package io.tollway.launcher;
+package io.tollway.devkit;
 
-import io.tollway.devkit.FreePort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
  * the HTTP port, which is the one asked for. Driven through asadmin; one multimode run applies
  * all configuration in a single JVM.
  */
-final class GlassFishDomain implements AutoCloseable {
+public final class GlassFishDomain implements AutoCloseable {
 
-    private static final String NAME = "tollway";
+    public static final String NAME = "tollway";
 
     private final Path home;
     private final Path domainDir;
@@ -34,12 +35,12 @@ final class GlassFishDomain implements AutoCloseable {
         this.adminPort = adminPort;
     }
 
-    /** Creates the domain in {@code domainDir}, replacing any domain left there by an earlier run. */
-    static GlassFishDomain create(Path home, Path domainDir, int httpPort) throws IOException, InterruptedException {
+    /** Creates the domain {@value #NAME} in {@code domainDir}, replacing one left there by an earlier run. */
+    public static GlassFishDomain create(Path home, Path domainDir, int httpPort) throws IOException, InterruptedException {
         if (!Files.isRegularFile(home.resolve("bin/asadmin"))) {
             throw new IllegalStateException("no GlassFish at " + home + " (tollway.glassfish.home); build with ./mvnw package first");
         }
-        deleteRecursively(domainDir);
+        deleteRecursively(domainDir.resolve(NAME));
         Files.createDirectories(domainDir);
         int adminPort = FreePort.find();
         GlassFishDomain domain = new GlassFishDomain(home, domainDir, adminPort);
@@ -61,13 +62,46 @@ final class GlassFishDomain implements AutoCloseable {
         return domain;
     }
 
-    void start() throws IOException, InterruptedException {
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public void start() throws IOException, InterruptedException {
         asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), NAME));
         running = true;
     }
 
+    /**
+     * Gives the running domain what Tollway's EAR needs: the JTA datasource {@code jdbc/tollway}
+     * on the given PostgreSQL, Tollway's settings as system properties, and CDI bean discovery
+     * limited to explicit bean archives (only Tollway's own modules are; scanning its sixty
+     * library jars for implicit beans made a deployment take four minutes instead of twenty
+     * seconds).
+     */
+    public void prepareForTollway(String jdbcUrl, String user, String password, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        String pool = "url=" + escape(jdbcUrl) + ":user=" + escape(user)
+                + (password == null || password.isEmpty() ? "" : ":password=" + escape(password));
+        String properties = settings.entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + escape(setting.getValue()))
+                .collect(Collectors.joining(":"));
+        configure(List.of(
+                "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                        + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 64"
+                        + " --isconnectvalidatereq true --validationmethod auto-commit"
+                        + " --property " + pool + " tollway-pool",
+                "create-jdbc-resource --connectionpoolid tollway-pool jdbc/tollway",
+                "ping-connection-pool tollway-pool",
+                "create-system-properties " + properties,
+                "set configs.config.server-config.cdi-service.enable-implicit-cdi=false"));
+    }
+
+    public void deploy(Path ear) throws IOException, InterruptedException {
+        configure(List.of("deploy --name tollway --force true " + ear.toAbsolutePath()));
+    }
+
     /** Runs asadmin commands against the running domain, one command per line, in one JVM. */
-    void configure(List<String> commands) throws IOException, InterruptedException {
+    private void configure(List<String> commands) throws IOException, InterruptedException {
         Path file = domainDir.resolve("tollway-commands.txt");
         Files.write(file, commands);
         asadmin(List.of("--port", Integer.toString(adminPort), "multimode", "--file", file.toString()));
@@ -83,7 +117,7 @@ final class GlassFishDomain implements AutoCloseable {
         }
     }
 
-    Path serverLog() {
+    public Path serverLog() {
         return domainDir.resolve(NAME).resolve("logs/server.log");
     }
 
@@ -92,7 +126,7 @@ final class GlassFishDomain implements AutoCloseable {
      * separates with ':' and '=', so they are escaped with a backslash, and multimode's own
      * tokenizer consumes one level of backslashes before the command sees them, hence two.
      */
-    static String escape(String value) {
+    private static String escape(String value) {
         return value.replace("\\", "\\\\\\\\").replace(":", "\\\\:").replace("=", "\\\\=");
     }
 
@@ -134,7 +168,7 @@ final class GlassFishDomain implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

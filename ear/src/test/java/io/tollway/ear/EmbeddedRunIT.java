@@ -1,0 +1,126 @@
+package io.tollway.ear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollway.devkit.FreePort;
+import io.tollway.ear.support.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded run as a person starts it (the launcher that {@code ./mvnw -Prun package} runs),
+ * in its own process: it comes up with database, engine and chain UP, SIGTERM stops it and every
+ * process it started, and a second start on the same data directory finds the data of the first.
+ */
+class EmbeddedRunIT {
+
+    private static final Duration START_DEADLINE = Duration.ofMinutes(4);
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        launched.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
+    }
+
+    @Test
+    void startsStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
+        int port = FreePort.find();
+        Api api = new Api("http://localhost:" + port);
+
+        Process first = launch(port);
+        awaitHealthy(api, first);
+        String offeringId = api.submitOffering("kept " + UUID.randomUUID());
+        assertThat(api.offering(offeringId).get("activeSteps").toString()).contains("reviewOffering");
+        stopAndCheckNothingSurvives(first);
+
+        Process second = launch(port);
+        awaitHealthy(api, second);
+        JsonNode kept = api.offering(offeringId);
+        assertThat(kept.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(kept.get("activeSteps").toString()).as("the process instance survived").contains("reviewOffering");
+        assertThat(api.get("/health").json().at("/components/chain/details/headBlock").asLong())
+                .as("the chain kept its blocks (the development contracts)").isGreaterThan(0);
+        stopAndCheckNothingSurvives(second);
+    }
+
+    private Process launch(int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dtollway.anvil=" + System.getProperty("tollway.anvil"),
+                "-Dtollway.glassfish.home=" + System.getProperty("tollway.glassfish.home"),
+                "-jar", System.getProperty("tollway.launcher"),
+                System.getProperty("tollway.ear"));
+        builder.environment().put("TOLLWAY_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("TOLLWAY_DATA_DIR", dataDir.toString());
+        builder.redirectErrorStream(true).redirectOutput(logOf(launched.size()).toFile());
+        Process process = builder.start();
+        launched.add(process);
+        return process;
+    }
+
+    private Path logOf(int launch) {
+        return dataDir.resolve("launcher-" + launch + ".log");
+    }
+
+    private void awaitHealthy(Api api, Process launcher) {
+        Path log = logOf(launched.indexOf(launcher));
+        await().atMost(START_DEADLINE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(launcher.isAlive()).as("launcher died:\n%s", Files.readString(log)).isTrue();
+            assertThat(Files.readString(log)).contains("Tollway is running");
+            Api.Reply health = api.get("/health");
+            assertThat(health.status()).as(health.body()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        });
+    }
+
+    /** SIGTERM to the launcher; then the launcher, its children, PostgreSQL and GlassFish are all gone. */
+    private void stopAndCheckNothingSurvives(Process launcher) throws Exception {
+        List<ProcessHandle> started = new ArrayList<>(launcher.descendants().toList());
+        postgresPid().flatMap(ProcessHandle::of).ifPresent(started::add);
+        glassFishPid().flatMap(ProcessHandle::of).ifPresent(started::add);
+        assertThat(started).as("the launcher's processes").isNotEmpty();
+        assertThat(glassFishPid()).as("GlassFish's pid file").isPresent();
+
+        launcher.destroy(); // SIGTERM
+
+        assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("launcher stopped").isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::info).toList())
+                        .as("processes left behind").isEmpty());
+    }
+
+    private Optional<Long> postgresPid() throws IOException {
+        return firstLineAsPid(dataDir.resolve("postgres/postmaster.pid"));
+    }
+
+    private Optional<Long> glassFishPid() throws IOException {
+        return firstLineAsPid(dataDir.resolve("glassfish/tollway/config/pid"));
+    }
+
+    private static Optional<Long> firstLineAsPid(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(file).stream().findFirst().map(String::strip).map(Long::parseLong);
+    }
+}

@@ -1,0 +1,107 @@
+package io.tollway.ear.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A client of Tollway's HTTP interfaces for the end-to-end tests: JSON in, status and JSON out. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public record Reply(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Submits an offering and returns its id. */
+    public String submitOffering(String name) {
+        Reply reply = post("/api/v1/offerings",
+                "{\"providerId\":\"provider-it\",\"name\":\"" + name + "\",\"settlementModel\":\"ESCROW\"}");
+        if (reply.status() != 201) {
+            throw new AssertionError("offering not created: " + reply);
+        }
+        return reply.json().get("id").asText();
+    }
+
+    public JsonNode offering(String id) {
+        return get("/api/v1/offerings/" + id).json();
+    }
+
+    /** The id of the open review task of an offering. */
+    public String reviewTaskOf(String offeringId) {
+        for (JsonNode task : get("/api/v1/review-tasks?limit=200").json()) {
+            if (task.get("offeringId").asText().equals(offeringId)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError("no open review task for offering " + offeringId);
+    }
+
+    public void armFault(String point, int times) {
+        Reply reply = post("/api/v1/test-support/faults", "{\"point\":\"" + point + "\",\"times\":" + times + "}");
+        if (reply.status() != 200) {
+            throw new AssertionError("fault not armed: " + reply);
+        }
+    }
+
+    public void moveEngineClock(Duration by) {
+        Reply reply = post("/api/v1/test-support/clock", "{\"seconds\":" + by.toSeconds() + "}");
+        if (reply.status() != 200) {
+            throw new AssertionError("clock not moved: " + reply);
+        }
+    }
+}
