@@ -40,6 +40,16 @@ class InterfacesIT {
     }
 
     @Test
+    void chainResourceNamesTheDeployedContracts() {
+        JsonNode chain = api.get("/api/v1/chain").json();
+
+        assertThat(chain.get("chainId").asLong()).isEqualTo(31337);
+        assertThat(chain.get("contracts").fieldNames()).toIterable()
+                .containsExactly("PaymentChannels", "ServiceEscrow", "TestToken", "UptimeOracle");
+        chain.get("contracts").forEach(address -> assertThat(address.asText()).matches("0x[0-9a-f]{40}"));
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() {
         Api.Reply reply = api.get("/api/v1/openapi.json");
 

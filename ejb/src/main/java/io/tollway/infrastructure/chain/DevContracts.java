@@ -1,6 +1,9 @@
 package io.tollway.infrastructure.chain;
 
+import io.tollway.contracts.generated.PaymentChannels;
+import io.tollway.contracts.generated.ServiceEscrow;
 import io.tollway.contracts.generated.TestToken;
+import io.tollway.contracts.generated.UptimeOracle;
 import io.tollway.infrastructure.config.TollwayConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,8 +23,12 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +46,15 @@ import java.util.logging.Logger;
 public class DevContracts {
 
     public static final String TEST_TOKEN = "TestToken";
+    public static final String SERVICE_ESCROW = "ServiceEscrow";
+    public static final String UPTIME_ORACLE = "UptimeOracle";
+    public static final String PAYMENT_CHANNELS = "PaymentChannels";
+    private static final List<String> ALL = List.of(TEST_TOKEN, SERVICE_ESCROW, UPTIME_ORACLE, PAYMENT_CHANNELS);
+
+    /** Channel periods on the development chain, in seconds: challenge, offering removal, re-publication. */
+    private static final BigInteger CHALLENGE_PERIOD = BigInteger.valueOf(3600);
+    private static final BigInteger REMOVE_PERIOD = BigInteger.valueOf(86_400);
+    private static final BigInteger POPUP_PERIOD = BigInteger.valueOf(3600);
 
     private static final Logger LOG = Logger.getLogger(DevContracts.class.getName());
     /** anvil's first development account: public knowledge, worthless anywhere but a local chain. */
@@ -63,22 +79,51 @@ public class DevContracts {
         }
         try {
             long chainId = node.chainId();
-            DeployedContract token = em.find(DeployedContract.class, TEST_TOKEN);
-            if (token != null && token.chainId() == chainId && hasCode(token.address())) {
-                LOG.info(() -> "Development contracts already on chain " + chainId + ": TestToken at " + token.address());
+            if (allDeployedOn(chainId)) {
+                LOG.info(() -> "Development contracts already on chain " + chainId + ": " + addresses());
                 return;
             }
-            Web3j web3j = node.web3j();
-            RawTransactionManager signer = new RawTransactionManager(web3j, Credentials.create(DEV_KEY), chainId,
-                    new PollingTransactionReceiptProcessor(web3j, 100, 600));
-            String address = TestToken.deploy(web3j, signer, new DefaultGasProvider(), "Tollway Test Token", "TWT")
-                    .send().getContractAddress();
-            record(new DeployedContract(TEST_TOKEN, chainId, address, OffsetDateTime.now(ZoneOffset.UTC)));
-            LOG.info(() -> "Deployed development contracts on chain " + chainId + ": TestToken at " + address);
+            Map<String, String> deployed = deploy(chainId);
+            record(chainId, deployed);
+            LOG.info(() -> "Deployed development contracts on chain " + chainId + ": " + deployed);
         } catch (Exception e) {
             // the application still starts; /health shows the chain's state and the operator sees this line
             LOG.log(Level.SEVERE, "Could not deploy the development contracts to " + config.rpcUrl(), e);
         }
+    }
+
+    /** Deploys in dependency order: the token, the escrow on it, the oracle for the escrow, the channels on the token. */
+    private Map<String, String> deploy(long chainId) throws Exception {
+        Web3j web3j = node.web3j();
+        Credentials operator = Credentials.create(DEV_KEY);
+        RawTransactionManager signer = new RawTransactionManager(web3j, operator, chainId,
+                new PollingTransactionReceiptProcessor(web3j, 100, 600));
+        DefaultGasProvider gas = new DefaultGasProvider();
+        Map<String, String> deployed = new LinkedHashMap<>();
+        String token = TestToken.deploy(web3j, signer, gas, "Tollway Test Token", "TWT").send().getContractAddress();
+        deployed.put(TEST_TOKEN, token);
+        String escrow = ServiceEscrow.deploy(web3j, signer, gas, token).send().getContractAddress();
+        deployed.put(SERVICE_ESCROW, escrow);
+        deployed.put(UPTIME_ORACLE, UptimeOracle.deploy(web3j, signer, gas, operator.getAddress(), escrow).send().getContractAddress());
+        deployed.put(PAYMENT_CHANNELS, PaymentChannels.deploy(web3j, signer, gas, token,
+                CHALLENGE_PERIOD, REMOVE_PERIOD, POPUP_PERIOD).send().getContractAddress());
+        return deployed;
+    }
+
+    private boolean allDeployedOn(long chainId) throws java.io.IOException {
+        for (String name : ALL) {
+            DeployedContract contract = em.find(DeployedContract.class, name);
+            if (contract == null || contract.chainId() != chainId || !hasCode(contract.address())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<String, String> addresses() {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        ALL.forEach(name -> addresses.put(name, em.find(DeployedContract.class, name).address()));
+        return addresses;
     }
 
     private boolean hasCode(String address) throws java.io.IOException {
@@ -86,10 +131,11 @@ public class DevContracts {
         return code != null && code.length() > 2;
     }
 
-    private void record(DeployedContract contract) throws Exception {
+    private void record(long chainId, Map<String, String> deployed) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         transaction.begin();
         try {
-            em.merge(contract);
+            deployed.forEach((name, address) -> em.merge(new DeployedContract(name, chainId, address, now)));
             transaction.commit();
         } catch (Exception e) {
             transaction.rollback();

@@ -47,6 +47,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             return problemFor(web);
         }
+        if (cause instanceof java.io.UncheckedIOException) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable", cause.getMessage());
+        }
         if (exception instanceof jakarta.ws.rs.ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body could not be read");
         }

@@ -11,11 +11,11 @@ import java.util.Set;
 public class TollwayApi extends Application {
 
     /** The resources the OpenAPI document describes. */
-    static final Set<Class<?>> RESOURCES = Set.of(OfferingsResource.class, ReviewTasksResource.class);
+    static final Set<Class<?>> RESOURCES = Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OfferingsResource.class, ReviewTasksResource.class, OpenApiDocument.class,
+        return Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class, OpenApiDocument.class,
                 TestSupportResource.class, ProblemMapper.class);
     }
 }
