@@ -96,6 +96,11 @@ public final class GlassFishDomain implements AutoCloseable {
                 "set configs.config.server-config.cdi-service.enable-implicit-cdi=false"));
     }
 
+    /** Sets (or replaces) one system property of the running server. */
+    public void setSystemProperty(String name, String value) throws IOException, InterruptedException {
+        configure(List.of("create-system-properties " + name + "=" + escape(value)));
+    }
+
     public void deploy(Path ear) throws IOException, InterruptedException {
         configure(List.of("deploy --name tollway --force true " + ear.toAbsolutePath()));
     }

@@ -1,6 +1,7 @@
 package io.tollway.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollway.devkit.FreePort;
 import io.tollway.ear.support.Api;
 import io.tollway.ear.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,6 +38,26 @@ class InterfacesIT {
         assertThat(health.at("/components/processEngine/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/chain/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/chain/details/chainId").asText()).isEqualTo("31337");
+    }
+
+    @Test
+    void healthAnswers503AndNamesThePartThatIsDown() throws Exception {
+        int nothingListens = FreePort.find();
+        TestEnvironment.glassFish().setSystemProperty("tollway.rpc-url", "http://127.0.0.1:" + nothingListens);
+        try {
+            Api.Reply reply = api.get("/health");
+
+            assertThat(reply.status()).isEqualTo(503);
+            JsonNode health = reply.json();
+            assertThat(health.get("status").asText()).isEqualTo("DOWN");
+            assertThat(health.at("/components/chain/status").asText()).isEqualTo("DOWN");
+            assertThat(health.at("/components/chain/details/error").asText()).isNotBlank();
+            assertThat(health.at("/components/database/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/processEngine/status").asText()).isEqualTo("UP");
+        } finally {
+            TestEnvironment.glassFish().setSystemProperty("tollway.rpc-url", TestEnvironment.anvil().rpcUrl());
+        }
+        assertThat(api.get("/health").status()).isEqualTo(200);
     }
 
     @Test

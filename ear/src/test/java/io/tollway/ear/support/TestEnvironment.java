@@ -67,6 +67,10 @@ public final class TestEnvironment implements LauncherSessionListener {
         return database;
     }
 
+    public static GlassFishDomain glassFish() {
+        return glassFish;
+    }
+
     public static Anvil anvil() {
         return anvil;
     }
