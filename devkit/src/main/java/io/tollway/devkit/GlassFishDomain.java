@@ -67,8 +67,8 @@ public final class GlassFishDomain implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
+        running = true; // from here on, close() must stop a server that may be up even if start-domain fails
         asadmin(List.of("start-domain", "--domaindir", domainDir.toString(), NAME));
-        running = true;
     }
 
     /**

@@ -97,8 +97,8 @@ public final class TollwayLauncher {
         GlassFishDomain server = GlassFishDomain.create(glassFishHome(), settings.dataDir().resolve("glassfish"), settings.httpPort());
         say("GlassFish   domain created in " + settings.dataDir().resolve("glassfish") + " (" + millisSince(phase) + " ms)");
         phase = System.nanoTime();
-        server.start();
         started.push(server);
+        server.start();
         say("GlassFish   started (" + millisSince(phase) + " ms; log: " + server.serverLog() + ")");
         phase = System.nanoTime();
         Map<String, String> tollwaySettings = new LinkedHashMap<>();

@@ -3,15 +3,14 @@ package io.tollway.ear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.devkit.FreePort;
 import io.tollway.ear.support.Api;
+import io.tollway.ear.support.Deployments;
 import io.tollway.ear.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ class InterfacesIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive tollway() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("tollway.ear")));
+        return Deployments.tollway();
     }
 
     @Test

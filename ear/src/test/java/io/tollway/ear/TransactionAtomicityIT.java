@@ -3,16 +3,15 @@ package io.tollway.ear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.Api;
 import io.tollway.ear.support.Database;
+import io.tollway.ear.support.Deployments;
 import io.tollway.ear.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -40,7 +39,7 @@ class TransactionAtomicityIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive tollway() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("tollway.ear")));
+        return Deployments.tollway();
     }
 
     @AfterEach

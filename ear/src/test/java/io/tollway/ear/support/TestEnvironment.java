@@ -28,6 +28,8 @@ public final class TestEnvironment implements LauncherSessionListener {
         if (System.getProperty("tollway.ear") == null) {
             return; // not the integration-test run
         }
+        // also on a failed start and if the JVM ends without closing the session
+        Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll, "test-environment-stop"));
         try {
             database = EmbeddedDatabase.start();
             anvil = Anvil.start();
@@ -46,13 +48,22 @@ public final class TestEnvironment implements LauncherSessionListener {
             System.setProperty(container + "httpPort", Integer.toString(httpPort));
             System.setProperty(container + "allowConnectingToRunningServer", "true");
         } catch (Exception e) {
+            stopAll();
             throw new IllegalStateException("cannot prepare the test environment", e);
         }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        for (AutoCloseable part : new AutoCloseable[] {glassFish, anvil, database}) {
+        stopAll();
+    }
+
+    private static synchronized void stopAll() {
+        AutoCloseable[] parts = {glassFish, anvil, database};
+        glassFish = null;
+        anvil = null;
+        database = null;
+        for (AutoCloseable part : parts) {
             if (part != null) {
                 try {
                     part.close();
