@@ -67,7 +67,7 @@ class OfferingTest {
         offering.publish(NOW);
 
         assertThatThrownBy(() -> offering.expire(NOW)).isInstanceOf(IllegalOfferingTransition.class)
-                .hasMessageContaining("PUBLISHED cannot become EXPIRED");
+                .hasMessageContaining("is PUBLISHED and cannot become EXPIRED");
         assertThat(offering.status()).isEqualTo(OfferingStatus.PUBLISHED);
     }
 
