@@ -57,6 +57,11 @@ public final class TollwayLauncher {
         }
         TollwayLauncher launcher = new TollwayLauncher(settings, Path.of(args[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tollway-stop"));
+        // started by Maven (./mvnw -Prun package): a SIGTERM to Maven ends Maven only, so follow it
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            say("The process that started Tollway (" + parent.pid() + ") has ended: stopping.");
+            System.exit(0);
+        }));
         try {
             launcher.start();
         } catch (Exception e) {

@@ -22,8 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded run as a person starts it (the launcher that {@code ./mvnw -Prun package} runs),
- * in its own process: it comes up with database, engine and chain UP, SIGTERM stops it and every
- * process it started, and a second start on the same data directory finds the data of the first.
+ * in its own process: it comes up with database, engine and chain UP; SIGTERM stops it and every
+ * process it started, and so does the end of the process that started it (as when Maven, its
+ * parent under {@code -Prun}, gets the SIGTERM); a second start on the same data directory finds
+ * the data of the first.
  */
 class EmbeddedRunIT {
 
@@ -47,7 +49,7 @@ class EmbeddedRunIT {
         int port = FreePort.find();
         Api api = new Api("http://localhost:" + port);
 
-        Process first = launch(port);
+        Process first = launch(port, false);
         awaitHealthy(api, first);
         JsonNode contracts = api.get("/api/v1/chain").json().get("contracts");
         assertThat(contracts.size()).as("contracts deployed: %s", contracts).isEqualTo(4);
@@ -55,7 +57,7 @@ class EmbeddedRunIT {
         assertThat(api.offering(offeringId).get("activeSteps").toString()).contains("reviewOffering");
         stopAndCheckNothingSurvives(first);
 
-        Process second = launch(port);
+        Process second = launch(port, true);
         awaitHealthy(api, second);
         JsonNode kept = api.offering(offeringId);
         assertThat(kept.get("status").asText()).isEqualTo("IN_REVIEW");
@@ -65,13 +67,22 @@ class EmbeddedRunIT {
         stopAndCheckNothingSurvives(second);
     }
 
-    private Process launch(int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
+    /**
+     * Starts the launcher, directly or under a shell that stays its parent (like Maven does) so
+     * that stopping the returned process stops only that parent.
+     */
+    private Process launch(int port, boolean underParent) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (underParent) {
+            command.addAll(List.of("sh", "-c", "\"$0\" \"$@\"; exit $?"));
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dtollway.anvil=" + System.getProperty("tollway.anvil"),
                 "-Dtollway.glassfish.home=" + System.getProperty("tollway.glassfish.home"),
                 "-jar", System.getProperty("tollway.launcher"),
-                System.getProperty("tollway.ear"));
+                System.getProperty("tollway.ear")));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("TOLLWAY_HTTP_PORT", Integer.toString(port));
         builder.environment().put("TOLLWAY_DATA_DIR", dataDir.toString());
         builder.redirectErrorStream(true).redirectOutput(logOf(launched.size()).toFile());
@@ -95,7 +106,7 @@ class EmbeddedRunIT {
         });
     }
 
-    /** SIGTERM to the launcher; then the launcher, its children, PostgreSQL and GlassFish are all gone. */
+    /** SIGTERM to the launcher (or its parent); then the launcher, its children, PostgreSQL and GlassFish are all gone. */
     private void stopAndCheckNothingSurvives(Process launcher) throws Exception {
         List<ProcessHandle> started = new ArrayList<>(launcher.descendants().toList());
         postgresPid().flatMap(ProcessHandle::of).ifPresent(started::add);
@@ -106,7 +117,7 @@ class EmbeddedRunIT {
         launcher.destroy(); // SIGTERM
 
         assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("launcher stopped").isTrue();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::info).toList())
                         .as("processes left behind").isEmpty());
     }
