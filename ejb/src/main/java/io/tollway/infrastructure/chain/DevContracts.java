@@ -23,6 +23,7 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -110,7 +111,7 @@ public class DevContracts {
         return deployed;
     }
 
-    private boolean allDeployedOn(long chainId) throws java.io.IOException {
+    private boolean allDeployedOn(long chainId) throws IOException {
         for (String name : ALL) {
             DeployedContract contract = em.find(DeployedContract.class, name);
             if (contract == null || contract.chainId() != chainId || !hasCode(contract.address())) {
@@ -126,7 +127,7 @@ public class DevContracts {
         return addresses;
     }
 
-    private boolean hasCode(String address) throws java.io.IOException {
+    private boolean hasCode(String address) throws IOException {
         String code = node.web3j().ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
         return code != null && code.length() > 2;
     }

@@ -6,11 +6,13 @@ import io.tollway.domain.model.offering.OfferingNotFound;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,10 +49,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             return problemFor(web);
         }
-        if (cause instanceof java.io.UncheckedIOException) {
+        if (cause instanceof UncheckedIOException) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable", cause.getMessage());
         }
-        if (exception instanceof jakarta.ws.rs.ProcessingException) {
+        if (exception instanceof ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body could not be read");
         }
         String incident = UUID.randomUUID().toString();
