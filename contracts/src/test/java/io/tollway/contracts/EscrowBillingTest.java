@@ -5,6 +5,7 @@ import static io.tollway.contracts.support.Tollway.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollway.contracts.generated.FeeOnTransferToken;
+import io.tollway.contracts.generated.RevertingArbiter;
 import io.tollway.contracts.generated.ServiceEscrow;
 import io.tollway.contracts.support.Agreements;
 import io.tollway.contracts.support.Agreements.Terms;
@@ -188,6 +189,34 @@ class EscrowBillingTest extends ChainTest {
         assertThat(as(provider).earningsOf(provider.address()).send().component1())
                 .isEqualTo(earnedBefore.add(billedA).add(tokens(1)));
         assertThat(agreements.view(b).remaining).isEqualTo(tokens(99));
+    }
+
+    @Test
+    void billFailsWithArbiterFailedWhenTheArbiterRevertsAndStopStillSettlesTheLockup() throws Exception {
+        RevertingArbiter arbiter = RevertingArbiter.deploy(chain.web3j(), deployer.transactions(), TestChain.GAS).send();
+        Terms terms = TERMS.withLockup(1800).withArbiter(arbiter.getContractAddress());
+        BigInteger id = agreements.active(consumer, provider, terms, tokens(100)); // 99 left, lockup 18
+        long last = lastBill(id);
+        chain.mineAt(last + 600);
+        assertReverts("ArbiterFailed", as(provider), provider, as(provider).bill(id, BigInteger.ZERO, REF));
+
+        TransactionReceipt many = as(provider).billMany(List.of(new ServiceEscrow.BillRequest(id, tokens(1), REF))).send();
+        assertThat(as(provider).getBillPaidEvents(many)).isEmpty();
+        assertThat(as(provider).getBillRejectedEvents(many))
+                .extracting(e -> e.id, e -> e.reason.intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, 5));
+        assertThat(agreements.view(id).remaining).isEqualTo(tokens(99));
+        assertThat(lastBill(id)).isEqualTo(last);
+
+        // a broken arbiter never locks the deposit: stop settles the base part as zero uptime
+        TransactionReceipt stopped = as(consumer).stop(id).send();
+        assertThat(as(consumer).getAgreementStoppedEvents(stopped)).singleElement().satisfies(e -> {
+            assertThat(e.settled).isEqualTo(terms.lockupAmount());
+            assertThat(e.remaining).isEqualTo(tokens(81));
+        });
+        assertThat(agreements.status(id)).isEqualTo(Status.STOPPED);
+        TransactionReceipt refund = as(consumer).withdrawRefund(id).send();
+        assertThat(as(consumer).getRefundWithdrawnEvents(refund).get(0).amount).isEqualTo(tokens(81));
     }
 
     @Test

@@ -8,12 +8,19 @@ import io.tollway.contracts.generated.PaymentChannels;
 import io.tollway.contracts.support.ChainTest;
 import io.tollway.contracts.support.Channels;
 import io.tollway.contracts.support.Channels.Channel;
+import io.tollway.contracts.support.ContractErrors;
 import io.tollway.contracts.support.Party;
+import io.tollway.contracts.support.TestChain;
 import io.tollway.contracts.support.Tollway;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 /** PaymentChannels: offerings, channels, balance proofs, cooperative and uncooperative closes, fee, withdrawals. */
 class PaymentChannelsTest extends ChainTest {
@@ -26,6 +33,20 @@ class PaymentChannelsTest extends ChainTest {
 
     private PaymentChannels as(Party party) {
         return tollway.channels(party);
+    }
+
+    /** Signs and sends a transaction to the channels contract with an explicit nonce, without waiting for it to be mined. */
+    private String sendRaw(Party from, BigInteger nonce, String data) throws Exception {
+        RawTransaction tx = RawTransaction.createTransaction(nonce, TestChain.GAS.getGasPrice(), TestChain.GAS.getGasLimit(),
+                tollway.channelsAddress(), data);
+        String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chain.chainId(), from.credentials()));
+        EthSendTransaction sent = chain.web3j().ethSendRawTransaction(signed).send();
+        assertThat(sent.hasError()).as("sending: %s", sent.getError() == null ? "" : sent.getError().getMessage()).isFalse();
+        return sent.getTransactionHash();
+    }
+
+    private TransactionReceipt receipt(String hash) throws Exception {
+        return chain.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
     }
 
     // ---------------------------------------------------------------- offerings
@@ -95,12 +116,59 @@ class PaymentChannelsTest extends ChainTest {
     }
 
     @Test
+    void secondChannelOfTheSameConsumerOnTheSameOfferingInTheSameBlockFailsWithChannelExists() throws Exception {
+        byte[] offering = channels.offering(agent(), "vpn", tokens(10), 5);
+        String createData = as(consumer).createChannel(agent().address(), offering, tokens(10)).encodeFunctionCall();
+        BigInteger nonce = chain.web3j().ethGetTransactionCount(consumer.address(), DefaultBlockParameterName.LATEST)
+                .send().getTransactionCount();
+        BigInteger before = tollway.balanceOf(consumer.address());
+        TransactionReceipt first;
+        TransactionReceipt second;
+        chain.anvil().call("evm_setAutomine", "[false]");
+        try {
+            String firstHash = sendRaw(consumer, nonce, createData);
+            String secondHash = sendRaw(consumer, nonce.add(BigInteger.ONE), createData);
+            chain.anvil().mine();
+            first = receipt(firstHash);
+            second = receipt(secondHash);
+        } finally {
+            chain.anvil().call("evm_setAutomine", "[true]");
+        }
+
+        assertThat(second.getBlockNumber()).as("both creates in one block").isEqualTo(first.getBlockNumber());
+        assertThat(first.isStatusOK()).isTrue();
+        assertThat(second.isStatusOK()).as("same consumer, agent, offering and block: same key").isFalse();
+        byte[] key = as(consumer).getChannelCreatedEvents(first).get(0).key;
+        assertThat(key).isEqualTo(as(consumer).getKey(consumer.address(), agent().address(), first.getBlockNumber(), offering).send());
+        assertThat(as(consumer).channel(key).send().component1()).isEqualTo(tokens(10));
+        assertThat(as(consumer).offering(offering).send().available).isEqualTo(BigInteger.valueOf(4));
+        assertThat(tollway.balanceOf(consumer.address())).isEqualTo(before.subtract(tokens(10)));
+        // the error of the second create, simulated on the state and block of the pair
+        assertThat(ContractErrors.revertError(tollway.channelsAddress(), consumer,
+                as(consumer).createChannel(agent().address(), offering, tokens(10)), first.getBlockNumber()))
+                .isEqualTo("ChannelExists");
+    }
+
+    @Test
     void consumerTopsUpItsOwnChannel() throws Exception {
         byte[] offering = channels.offering(agent(), "vpn", tokens(10), 5);
         Channel c = channels.open(consumer, agent(), offering, tokens(10));
         TransactionReceipt receipt = as(consumer).topUp(agent().address(), c.openBlock(), offering, tokens(7)).send();
         assertThat(as(consumer).getChannelToppedUpEvents(receipt).get(0).deposit).isEqualTo(tokens(17));
         assertReverts("ChannelNotFound", as(stranger), stranger, as(stranger).topUp(agent().address(), c.openBlock(), offering, tokens(7)));
+    }
+
+    @Test
+    void channelDepositAboveUint128FailsWithAmountTooLarge() throws Exception {
+        BigInteger uint128Max = BigInteger.TWO.pow(128).subtract(BigInteger.ONE);
+        tollway.token(consumer).mint(consumer.address(), uint128Max.add(BigInteger.ONE)).send();
+        byte[] offering = channels.offering(agent(), "vpn", tokens(10), 5);
+        assertReverts("AmountTooLarge", as(consumer), consumer,
+                as(consumer).createChannel(agent().address(), offering, uint128Max.add(BigInteger.ONE)));
+        Channel c = channels.open(consumer, agent(), offering, uint128Max);
+        assertThat(channels.deposit(c)).isEqualTo(uint128Max);
+        assertReverts("AmountTooLarge", as(consumer), consumer,
+                as(consumer).topUp(agent().address(), c.openBlock(), offering, BigInteger.ONE));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -43,11 +45,23 @@ public final class ContractErrors {
 
     /** The name of the custom error {@code call} reverts with ("<no data>" for a bare revert), failing if it succeeds. */
     public static String revertError(String contractAddress, Party from, RemoteFunctionCall<?> call) {
+        return revertError(contractAddress, from, call, DefaultBlockParameterName.LATEST);
+    }
+
+    /**
+     * Like {@link #revertError(String, Party, RemoteFunctionCall)}, simulated on the state after block
+     * {@code blockNumber} and with that block's number and time (e.g. a second transaction of the same block).
+     */
+    public static String revertError(String contractAddress, Party from, RemoteFunctionCall<?> call, BigInteger blockNumber) {
+        return revertError(contractAddress, from, call, DefaultBlockParameter.valueOf(blockNumber));
+    }
+
+    private static String revertError(String contractAddress, Party from, RemoteFunctionCall<?> call, DefaultBlockParameter block) {
         EthCall result;
         try {
             result = Holder.web3j.ethCall(
                     Transaction.createEthCallTransaction(from.address(), contractAddress, call.encodeFunctionCall()),
-                    DefaultBlockParameterName.LATEST).send();
+                    block).send();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
