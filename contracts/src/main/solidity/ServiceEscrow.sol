@@ -114,6 +114,8 @@ contract ServiceEscrow is IAgreementParties, ReentrancyGuardTransient {
     uint256 public constant MAX_BILL_SECONDS = 3600;
     /// @notice Basis points of a full uptime.
     uint256 public constant FULL_UPTIME_BPS = 10_000;
+    /// @notice Gas an uptime arbiter may use per question (the UptimeOracle needs a few thousand).
+    uint256 public constant ARBITER_GAS = 100_000;
     /// @notice Longest metadata, in bytes.
     uint256 public constant MAX_METADATA_BYTES = 256;
 
@@ -225,7 +227,7 @@ contract ServiceEscrow is IAgreementParties, ReentrancyGuardTransient {
     /// @param baseFeePerHour constant price per hour; must be > 0 for the agreement to become ready
     /// @param variableFeePerHour cap on usage charges per hour
     /// @param lockupSeconds notice period the provider is paid after a stop (0 for none)
-    /// @param arbiter uptime arbiter scaling the base fee (address(0) for none)
+    /// @param arbiter uptime arbiter scaling the base fee (address(0) for none; must be a contract)
     function setTerms(
         uint256 id,
         uint256 setupFee,
@@ -238,6 +240,7 @@ contract ServiceEscrow is IAgreementParties, ReentrancyGuardTransient {
             setupFee > type(uint96).max || baseFeePerHour > type(uint96).max
                 || variableFeePerHour > type(uint96).max || lockupSeconds > type(uint32).max
         ) revert InvalidTerms();
+        if (arbiter != address(0) && arbiter.code.length == 0) revert InvalidTerms();
         Agreement storage a = _agreements[id];
         a.setupFee = uint96(setupFee);
         a.baseFeePerHour = uint96(baseFeePerHour);
@@ -593,12 +596,16 @@ contract ServiceEscrow is IAgreementParties, ReentrancyGuardTransient {
     {
         if (arbiter == address(0)) return (true, baseFee * billed / MAX_BILL_SECONDS);
         if (billed == 0) return (true, 0);
-        try IUptimeArbiter(arbiter).uptimeBps(id, from, to) returns (uint256 bps) {
-            if (bps > FULL_UPTIME_BPS) bps = FULL_UPTIME_BPS;
-            return (true, baseFee * billed * bps / (MAX_BILL_SECONDS * FULL_UPTIME_BPS));
-        } catch {
-            return (false, 0);
-        }
+        // A low-level call, because try/catch does not catch an answer that fails to decode: an
+        // arbiter that reverts, answers nothing (no code, not an arbiter) or answers garbage has
+        // failed, and must never make a stop revert and lock the consumer's deposit. Its gas is
+        // capped for the same reason.
+        (bool called, bytes memory answer) =
+            arbiter.staticcall{gas: ARBITER_GAS}(abi.encodeCall(IUptimeArbiter.uptimeBps, (id, from, to)));
+        if (!called || answer.length != 32) return (false, 0);
+        uint256 bps = abi.decode(answer, (uint256));
+        if (bps > FULL_UPTIME_BPS) bps = FULL_UPTIME_BPS;
+        return (true, baseFee * billed * bps / (MAX_BILL_SECONDS * FULL_UPTIME_BPS));
     }
 
     /// @dev What a stop at `at` owes: base fee since the last bill (arbiter failure counts as no uptime) plus the lockup amount.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollway.contracts.generated.FeeOnTransferToken;
 import io.tollway.contracts.generated.RevertingArbiter;
+import io.tollway.contracts.generated.SilentArbiter;
 import io.tollway.contracts.generated.ServiceEscrow;
 import io.tollway.contracts.support.Agreements;
 import io.tollway.contracts.support.Agreements.Terms;
@@ -194,7 +195,25 @@ class EscrowBillingTest extends ChainTest {
     @Test
     void billFailsWithArbiterFailedWhenTheArbiterRevertsAndStopStillSettlesTheLockup() throws Exception {
         RevertingArbiter arbiter = RevertingArbiter.deploy(chain.web3j(), deployer.transactions(), TestChain.GAS).send();
-        Terms terms = TERMS.withLockup(1800).withArbiter(arbiter.getContractAddress());
+        assertBrokenArbiterNeverLocksTheDeposit(arbiter.getContractAddress());
+    }
+
+    @Test
+    void arbiterThatAnswersNothingCountsAsFailedAndNeverLocksTheDeposit() throws Exception {
+        SilentArbiter arbiter = SilentArbiter.deploy(chain.web3j(), deployer.transactions(), TestChain.GAS).send();
+        assertBrokenArbiterNeverLocksTheDeposit(arbiter.getContractAddress());
+    }
+
+    @Test
+    void arbiterWithoutCodeIsRefusedInTheTerms() throws Exception {
+        BigInteger id = agreements.created(consumer, provider);
+        assertReverts("InvalidTerms", as(provider), provider, as(provider).setTerms(id, TERMS.setupFee(),
+                TERMS.baseFeePerHour(), TERMS.variableFeePerHour(), BigInteger.ZERO, stranger.address()));
+    }
+
+    /** Bills fail with ArbiterFailed, billMany reports it, and a stop still settles (base part as zero uptime). */
+    private void assertBrokenArbiterNeverLocksTheDeposit(String arbiter) throws Exception {
+        Terms terms = TERMS.withLockup(1800).withArbiter(arbiter);
         BigInteger id = agreements.active(consumer, provider, terms, tokens(100)); // 99 left, lockup 18
         long last = lastBill(id);
         chain.mineAt(last + 600);
