@@ -1,6 +1,8 @@
 package io.tollway.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollway.devkit.Anvil;
+import io.tollway.devkit.EmbeddedDatabase;
 import io.tollway.devkit.FreePort;
 import io.tollway.ear.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +52,7 @@ class EmbeddedRunIT {
         int port = FreePort.find();
         Api api = new Api("http://localhost:" + port);
 
-        Process first = launch(port, false);
+        Process first = launch(port, false, Map.of());
         awaitHealthy(api, first);
         JsonNode contracts = api.get("/api/v1/chain").json().get("contracts");
         assertThat(contracts.size()).as("contracts deployed: %s", contracts).isEqualTo(4);
@@ -57,7 +60,7 @@ class EmbeddedRunIT {
         assertThat(api.offering(offeringId).get("activeSteps").toString()).contains("reviewOffering");
         stopAndCheckNothingSurvives(first);
 
-        Process second = launch(port, true);
+        Process second = launch(port, true, Map.of());
         awaitHealthy(api, second);
         JsonNode kept = api.offering(offeringId);
         assertThat(kept.get("status").asText()).isEqualTo("IN_REVIEW");
@@ -67,11 +70,44 @@ class EmbeddedRunIT {
         stopAndCheckNothingSurvives(second);
     }
 
+    @Test
+    void usesAnExternalDatabaseAndNodeWhenToldAndLeavesThemRunning() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(); Anvil node = Anvil.start()) {
+            int port = FreePort.find();
+            Api api = new Api("http://localhost:" + port);
+
+            Process launcher = launch(port, false, Map.of(
+                    "TOLLWAY_DB_URL", database.jdbcUrl(),
+                    "TOLLWAY_DB_USER", EmbeddedDatabase.USER,
+                    "TOLLWAY_DB_PASSWORD", EmbeddedDatabase.PASSWORD,
+                    "TOLLWAY_RPC_URL", node.rpcUrl()));
+            awaitHealthy(api, launcher);
+
+            String offeringId = api.submitOffering("external " + UUID.randomUUID());
+            try (var connection = database.connect(); var statement = connection.createStatement();
+                 var rows = statement.executeQuery("select count(*) from offering where id = '" + offeringId + "'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("the offering is in the external database").isEqualTo(1);
+            }
+            assertThat(api.get("/health").json().at("/components/chain/details/chainId").asLong()).isEqualTo(Anvil.CHAIN_ID);
+            assertThat(api.get("/api/v1/chain").json().get("contracts").size())
+                    .as("no contracts deployed with a development key on a node Tollway does not own").isZero();
+            assertThat(dataDir.resolve("postgres")).doesNotExist();
+            assertThat(dataDir.resolve("chain")).doesNotExist();
+            stopAndCheckNothingSurvives(launcher);
+
+            assertThat(node.isAlive()).as("the external node is not the launcher's to stop").isTrue();
+            try (var connection = database.connect()) {
+                assertThat(connection.isValid(5)).as("the external database is not the launcher's to stop").isTrue();
+            }
+        }
+    }
+
     /**
      * Starts the launcher, directly or under a shell that stays its parent (like Maven does) so
      * that stopping the returned process stops only that parent.
      */
-    private Process launch(int port, boolean underParent) throws IOException {
+    private Process launch(int port, boolean underParent, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         if (underParent) {
             command.addAll(List.of("sh", "-c", "\"$0\" \"$@\"; exit $?"));
@@ -85,6 +121,7 @@ class EmbeddedRunIT {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("TOLLWAY_HTTP_PORT", Integer.toString(port));
         builder.environment().put("TOLLWAY_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(logOf(launched.size()).toFile());
         Process process = builder.start();
         launched.add(process);
