@@ -17,9 +17,6 @@ public class EngineClock {
     @EJB
     private ProcessEngineBootstrap bootstrap;
 
-    public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
 
     public Instant moveForward(Duration duration) {
         Instant moved = ClockUtil.offset(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()

@@ -116,9 +116,6 @@ public class ProcessEngineBootstrap {
         return engine;
     }
 
-    public boolean isRunning() {
-        return processEngine != null;
-    }
 
     /** Makes the job executor look for due jobs now instead of after its idle wait. */
     public void wakeJobExecutor() {
