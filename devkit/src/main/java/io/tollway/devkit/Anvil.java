@@ -77,7 +77,14 @@ public final class Anvil implements AutoCloseable {
      * that file.
      */
     public static Anvil start(Path stateFile) {
-        int port = FreePort.find();
+        return start(FreePort.find(), stateFile);
+    }
+
+    /**
+     * Starts a chain on the given port; used to bring a stopped node back where its clients
+     * expect it (with the same {@code stateFile}, the chain it had when it stopped).
+     */
+    public static Anvil start(int port, Path stateFile) {
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             List<String> command = new ArrayList<>(List.of(binary().toString(),
@@ -191,6 +198,19 @@ public final class Anvil implements AutoCloseable {
     /** Mines one block. */
     public void mine() {
         call("evm_mine", "[]");
+    }
+
+    /**
+     * Switches mining on each transaction on or off; while off, transactions wait in the pool
+     * until {@link #mine()}.
+     */
+    public void setAutomine(boolean on) {
+        call("evm_setAutomine", "[" + on + "]");
+    }
+
+    /** Removes a pending transaction from the pool, as a node that forgets it would. */
+    public void dropTransaction(String hash) {
+        call("anvil_dropTransaction", "[\"" + hash + "\"]");
     }
 
     /** Takes a snapshot of the whole chain state, returning its id for {@link #revert(String)}. */

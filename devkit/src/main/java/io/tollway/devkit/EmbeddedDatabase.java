@@ -75,7 +75,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return postgres.getDatabase(USER, DATABASE).getConnection();
+        return dataSource().getConnection();
+    }
+
+    /** A plain (unpooled) data source on the {@value #DATABASE} database. */
+    public javax.sql.DataSource dataSource() {
+        return postgres.getDatabase(USER, DATABASE);
     }
 
     @Override
