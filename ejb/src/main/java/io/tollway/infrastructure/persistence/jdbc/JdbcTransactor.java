@@ -34,4 +34,10 @@ public final class JdbcTransactor implements Transactor {
     public <T> T inCurrentTransaction(Work<T> work) {
         return inNewTransaction(work);
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        // every unit of work here commits before its method returns
+        action.run();
+    }
 }

@@ -18,6 +18,12 @@ public interface Transactor {
     /** Runs the work in the caller's transaction, or in a new one when there is none. */
     <T> T inCurrentTransaction(Work<T> work);
 
+    /**
+     * Runs the action once the current transaction has committed (at once when there is none),
+     * e.g. to wake a worker that should see what was just written. Never runs on a rollback.
+     */
+    void afterCommit(Runnable action);
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;

@@ -1,0 +1,158 @@
+package io.tollway.infrastructure.chain.transaction;
+
+import io.tollway.infrastructure.chain.signing.TransactionSigner;
+import io.tollway.infrastructure.persistence.jdbc.Transactor;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.utils.Numeric;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Signs and sends the transactions of one signing key; the only taker of its nonces. Each round
+ * first sends what is signed and unsent, lowest nonce first (after a crash, those are the rows the
+ * crash interrupted), then signs what waits: dropped rows again under their nonce with a higher
+ * fee, new rows under the next nonces of the persisted sequence. The signed row is committed
+ * before its bytes leave the process.
+ */
+final class TransactionSender {
+
+    private static final Logger LOG = Logger.getLogger(TransactionSender.class.getName());
+    /** Margin on estimated gas: state may change a little between estimate and execution. */
+    private static final long ESTIMATE_MARGIN_PERCENT = 25;
+
+    private final String name;
+    private final TransactionSigner signer;
+    private final long chainId;
+    private final Transactor transactor;
+    private final ChainTransactionStore store;
+    private final ChainRpc rpc;
+    private final RevertReasons reasons;
+    private final Outcomes outcomes;
+    private final FaultPoints faults;
+    private final int batchSize;
+
+    TransactionSender(String name, TransactionSigner signer, long chainId, Transactor transactor, ChainTransactionStore store,
+                      ChainRpc rpc, RevertReasons reasons, Outcomes outcomes, FaultPoints faults, int batchSize) {
+        this.name = name;
+        this.signer = signer;
+        this.chainId = chainId;
+        this.transactor = transactor;
+        this.store = store;
+        this.rpc = rpc;
+        this.reasons = reasons;
+        this.outcomes = outcomes;
+        this.faults = faults;
+        this.batchSize = batchSize;
+    }
+
+    /** One round; returns the number of rows signed or sent. */
+    int runOnce() throws IOException {
+        int sent = sendSigned();
+        int signed = signWaiting();
+        return signed == 0 ? sent : sent + signed + sendSigned();
+    }
+
+    private int sendSigned() throws IOException {
+        List<ChainTransaction> rows = transactor.inNewTransaction(c -> store.toSend(c, name, batchSize));
+        List<Long> accepted = new ArrayList<>();
+        try {
+            for (ChainTransaction row : rows) {
+                faults.check(FaultPoints.SIGNED, row.subject());
+                ChainRpc.SendResult answer = rpc.send(row.rawTransaction());
+                if (!answer.accepted() && !answer.alreadyKnown() && !answer.nonceUsed()) {
+                    // later nonces cannot be mined before this one: stop here and try again next round
+                    LOG.warning(() -> "node refused " + row + ": " + answer.hashOrError());
+                    transactor.inNewTransaction(c -> {
+                        store.failedAttempt(c, row.id(), answer.hashOrError());
+                        return null;
+                    });
+                    break;
+                }
+                faults.check(FaultPoints.SENT, row.subject());
+                accepted.add(row.id());
+            }
+        } finally {
+            if (!accepted.isEmpty()) {
+                markSubmitted(accepted);
+            }
+        }
+        return accepted.size();
+    }
+
+    private void markSubmitted(List<Long> ids) {
+        transactor.inNewTransaction(c -> {
+            store.submitted(c, ids);
+            return null;
+        });
+    }
+
+    private int signWaiting() throws IOException {
+        Fees current = rpc.currentFees();
+        return transactor.inNewTransaction(c -> {
+            List<ChainTransaction> rows = store.toSign(c, name, batchSize);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            long next = store.lockNextNonce(c, name);
+            int signed = 0;
+            for (ChainTransaction row : rows) {
+                if (row.state() == ChainTransactionState.DROPPED) {
+                    Fees bumped = new Fees(row.maxFeePerGas(), row.maxPriorityFeePerGas()).bumpedAtLeastTo(current);
+                    sign(c, row, row.nonce(), row.call().gasLimit(), bumped);
+                    LOG.info(() -> "signed " + row + " again with max fee " + bumped.maxFeePerGas() + " (was " + row.maxFeePerGas() + ")");
+                } else if (row.nonce() != null) {
+                    sign(c, row, row.nonce(), row.call().gasLimit(), current);
+                } else {
+                    Long gasLimit = row.call().gasLimit() != null ? row.call().gasLimit() : estimate(c, row);
+                    if (gasLimit == null) {
+                        continue;
+                    }
+                    sign(c, row, next++, gasLimit, current);
+                }
+                signed++;
+            }
+            store.setNextNonce(c, name, next);
+            return signed;
+        });
+    }
+
+    /**
+     * The gas for a row that did not bring its limit, or null when it would revert: then it is
+     * final at once (nothing is sent, no fee is paid), unless the signer's earlier transactions
+     * are still open and may be what it waits for.
+     */
+    private Long estimate(Connection c, ChainTransaction row) throws SQLException {
+        ChainRpc.Estimate estimate;
+        try {
+            estimate = rpc.estimateGas(signer.address(), row.call());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!estimate.reverts()) {
+            return estimate.gas() * (100 + ESTIMATE_MARGIN_PERCENT) / 100;
+        }
+        String reason = reasons.explain(estimate.revertData());
+        if (store.hasUnfinishedBefore(c, name, row.id())) {
+            store.failedAttempt(c, row.id(), "would revert now (" + reason + "); waiting for the signer's earlier transactions");
+            return null;
+        }
+        LOG.warning(() -> row + " would revert: " + reason + "; not sent");
+        outcomes.finish(c, row, ChainTransactionState.REVERTED, reason);
+        return null;
+    }
+
+    private void sign(Connection c, ChainTransaction row, long nonce, long gasLimit, Fees fees) throws SQLException {
+        RawTransaction transaction = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce),
+                BigInteger.valueOf(gasLimit), row.call().to(), row.call().value(), Numeric.toHexString(row.call().data()),
+                fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
+        String signed = signer.sign(transaction);
+        store.signed(c, row.id(), nonce, gasLimit, fees, Numeric.hexStringToByteArray(signed), Hash.sha3(signed));
+    }
+}

@@ -1,0 +1,329 @@
+package io.tollway.infrastructure.chain.transaction;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.tollway.infrastructure.chain.transaction.ChainTransactionState.CONFIRMED;
+import static io.tollway.infrastructure.chain.transaction.ChainTransactionState.MINED;
+import static io.tollway.infrastructure.chain.transaction.ChainTransactionState.PREPARED;
+import static io.tollway.infrastructure.chain.transaction.ChainTransactionState.REVERTED;
+import static io.tollway.infrastructure.chain.transaction.ChainTransactionState.SUBMITTED;
+import static io.tollway.infrastructure.chain.transaction.GatewayBench.SIGNER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The transaction side of the chain gateway against a real PostgreSQL and a real anvil: every
+ * payment happens exactly once and is announced exactly once, whatever dies when. A "crash" is
+ * a fault injected at one instant that ends the gateway's worker; the restart is a new gateway on
+ * the same database and chain, with nothing carried over in memory.
+ */
+class ChainGatewayTest {
+
+    private static final BigInteger AMOUNT = BigInteger.valueOf(1_234_567);
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final GatewaySettings FAST = new GatewaySettings(1, Duration.ofSeconds(2), Duration.ofMillis(50), 200);
+
+    private static GatewayBench bench;
+    private final List<ChainGateway> gateways = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        bench = new GatewayBench();
+    }
+
+    @AfterAll
+    static void stop() {
+        bench.close();
+    }
+
+    @AfterEach
+    void closeGateways() {
+        gateways.forEach(ChainGateway::close);
+    }
+
+    private ChainGateway gateway(GatewaySettings settings) {
+        ChainGateway gateway = bench.gateway(settings);
+        gateways.add(gateway);
+        return gateway;
+    }
+
+    private ChainTransaction awaitState(long id, ChainTransactionState state) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> bench.row(id).state() == state);
+        return bench.row(id);
+    }
+
+    private void awaitCrash(ChainGateway gateway) {
+        await().atMost(DEADLINE).until(() -> gateway.outages().containsValue("stopped (simulated crash)"));
+    }
+
+    @Test
+    void aTransferIsSentConfirmedAndAnnouncedOnceAndAskingAgainReturnsTheSameTransaction() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+
+        long id = gateway.request(SIGNER, "agreement-1", "bill-1", bench.transfer(to, AMOUNT));
+        long again = gateway.request(SIGNER, "agreement-1", "bill-1", bench.transfer(to, AMOUNT));
+
+        assertThat(again).isEqualTo(id);
+        ChainTransaction done = awaitState(id, CONFIRMED);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+        assertThat(done.hash()).startsWith("0x").hasSize(66);
+        assertThat(done.gasUsed()).isPositive();
+        assertThat(done.announcedAt()).isNotNull();
+        assertThat(gateway.request(SIGNER, "agreement-1", "bill-1", bench.transfer(to, AMOUNT))).isEqualTo(id);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThatThrownBy(() -> gateway.request(SIGNER, "agreement-1", "bill-1", bench.transfer(to, AMOUNT.add(BigInteger.ONE))))
+                .isInstanceOf(ConflictingRequest.class)
+                .hasMessageContaining("bill-1");
+    }
+
+    @Test
+    void aCrashAfterTheRowIsWrittenAndBeforeSendingSendsItOnceAfterTheRestart() throws Exception {
+        ChainGateway crashing = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        bench.faults.arm(FaultPoints.SIGNED, "crash-signed");
+        long nonceBefore = bench.minedNonce();
+
+        long id = crashing.request(SIGNER, "crash-signed", "pay", bench.transfer(to, AMOUNT));
+        awaitCrash(crashing);
+        crashing.close();
+
+        ChainTransaction written = bench.row(id);
+        assertThat(written.state()).isEqualTo(PREPARED);
+        assertThat(written.isSigned()).isTrue();
+        assertThat(bench.minedNonce()).isEqualTo(nonceBefore);
+
+        gateway(FAST);
+        ChainTransaction done = awaitState(id, CONFIRMED);
+        assertThat(done.hash()).isEqualTo(written.hash());
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThat(bench.minedNonce()).isEqualTo(nonceBefore + 1);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterSendingAndBeforeTheRowIsUpdatedDoesNotPayTwice() throws Exception {
+        ChainGateway crashing = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        bench.faults.arm(FaultPoints.SENT, "crash-sent");
+
+        long id = crashing.request(SIGNER, "crash-sent", "pay", bench.transfer(to, AMOUNT));
+        awaitCrash(crashing);
+        crashing.close();
+
+        assertThat(bench.row(id).state()).isEqualTo(PREPARED);
+        assertThat(bench.balanceOf(to)).as("the node took it before the crash").isEqualTo(AMOUNT);
+
+        gateway(FAST);
+        awaitState(id, CONFIRMED);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThat(bench.row(id).attempts()).isEqualTo(1);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterMiningAndBeforeTheAnnouncementAnnouncesOnceAfterTheRestart() throws Exception {
+        ChainGateway crashing = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        bench.faults.arm(FaultPoints.MINED, "crash-mined");
+
+        long id = crashing.request(SIGNER, "crash-mined", "pay", bench.transfer(to, AMOUNT));
+        awaitCrash(crashing);
+        crashing.close();
+
+        assertThat(bench.row(id).state()).isEqualTo(MINED);
+        assertThat(bench.announcements(id)).isZero();
+
+        gateway(FAST);
+        awaitState(id, CONFIRMED);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void whileTheNodeIsDownTransactionsQueueAndThenGoThroughInNonceOrderOnce() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        long nonceBefore = bench.minedNonce();
+
+        bench.stopNode();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(gateway.request(SIGNER, "node-down", "pay-" + i, bench.transfer(to, AMOUNT)));
+        }
+        await().atMost(DEADLINE).until(() -> gateway.outages().containsKey(SIGNER));
+        assertThat(ids).allSatisfy(id -> assertThat(bench.row(id).state()).isEqualTo(PREPARED));
+
+        bench.startNode();
+        ids.forEach(id -> awaitState(id, CONFIRMED));
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.valueOf(5)));
+        assertThat(bench.minedNonce()).isEqualTo(nonceBefore + 5);
+        List<Long> nonces = ids.stream().map(id -> bench.row(id).nonce()).toList();
+        assertThat(nonces).containsExactly(nonceBefore, nonceBefore + 1, nonceBefore + 2, nonceBefore + 3, nonceBefore + 4);
+        List<Long> blocks = ids.stream().map(id -> bench.row(id).blockNumber()).toList();
+        assertThat(blocks).isSorted();
+        assertThat(gateway.outages()).isEmpty();
+    }
+
+    @Test
+    void aDroppedTransactionIsSignedAgainWithTheSameNonceAndAHigherFee() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        bench.anvil.setAutomine(false);
+        try {
+            long id = gateway.request(SIGNER, "dropped", "pay", bench.transfer(to, AMOUNT));
+            ChainTransaction first = awaitState(id, SUBMITTED);
+            bench.anvil.dropTransaction(first.hash());
+
+            await().atMost(DEADLINE).until(() -> bench.row(id).attempts() == 2 && bench.row(id).state() == SUBMITTED);
+            ChainTransaction second = bench.row(id);
+            assertThat(second.nonce()).isEqualTo(first.nonce());
+            assertThat(second.hash()).isNotEqualTo(first.hash());
+            assertThat(second.maxFeePerGas()).isGreaterThan(first.maxFeePerGas());
+            assertThat(second.maxPriorityFeePerGas()).isGreaterThan(first.maxPriorityFeePerGas());
+            assertThat(second.attemptHashes()).containsExactly(first.hash(), second.hash());
+
+            bench.anvil.mine();
+            awaitState(id, CONFIRMED);
+            assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+            assertThat(bench.announcements(id)).isEqualTo(1);
+        } finally {
+            bench.anvil.setAutomine(true);
+        }
+    }
+
+    @Test
+    void aReorganisationThatUndoesAMinedTransactionMinesItAgainAndConfirmsItOnce() throws Exception {
+        ChainGateway gateway = gateway(FAST.withConfirmations(3));
+        String to = GatewayBench.newAddress();
+        String snapshot = bench.anvil.snapshot();
+
+        long id = gateway.request(SIGNER, "reorg", "pay", bench.transfer(to, AMOUNT));
+        ChainTransaction mined = awaitState(id, MINED);
+        bench.anvil.revert(snapshot);
+        for (int i = 0; i < 3; i++) {
+            bench.anvil.mine();
+        }
+        await().atMost(DEADLINE).until(() -> {
+            ChainTransaction row = bench.row(id);
+            if (row.state() == MINED && !row.blockHash().equals(mined.blockHash())) {
+                bench.anvil.mine();
+            }
+            return row.state() == CONFIRMED;
+        });
+        assertThat(bench.row(id).blockHash()).isNotEqualTo(mined.blockHash());
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+    }
+
+    @Test
+    void fourConcurrentCallersOnOneSignerGetGaplessNoncesAndNoErrors() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        long nonceBefore = bench.minedNonce();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<List<Long>>> requested = new ArrayList<>();
+        for (int caller = 0; caller < 4; caller++) {
+            int c = caller;
+            requested.add(callers.submit((Callable<List<Long>>) () -> {
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    ids.add(gateway.request(SIGNER, "concurrent", "caller-" + c + "-" + i, bench.transfer(to, AMOUNT)));
+                }
+                return ids;
+            }));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Future<List<Long>> f : requested) {
+            ids.addAll(f.get());
+        }
+        callers.shutdown();
+
+        ids.forEach(id -> awaitState(id, CONFIRMED));
+        assertThat(ids).doesNotHaveDuplicates().hasSize(100);
+        assertThat(ids.stream().map(id -> bench.row(id).nonce()).sorted().toList())
+                .isEqualTo(java.util.stream.LongStream.range(nonceBefore, nonceBefore + 100).boxed().toList());
+        assertThat(ids).allSatisfy(id -> assertThat(bench.row(id).lastError()).isNull());
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.valueOf(100)));
+        assertThat(bench.minedNonce()).isEqualTo(nonceBefore + 100);
+    }
+
+    @Test
+    void aCallThatWouldRevertIsRevertedWithItsDecodedErrorAndCostsNoNonce() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        long nonceBefore = bench.minedNonce();
+        ContractCall tooMuch = bench.transfer(to, BigInteger.TEN.pow(40));
+        ContractCall estimated = new ContractCall(tooMuch.description(), tooMuch.to(), tooMuch.value(), tooMuch.data(), null);
+
+        long id = gateway.request(SIGNER, "reverts", "estimated", estimated);
+
+        ChainTransaction row = awaitState(id, REVERTED);
+        assertThat(row.revertReason()).startsWith("ERC20InsufficientBalance(");
+        assertThat(row.nonce()).isNull();
+        assertThat(bench.announcements(id)).isEqualTo(1);
+        assertThat(bench.minedNonce()).isEqualTo(nonceBefore);
+    }
+
+    @Test
+    void aTransactionRevertedOnChainIsReportedWithItsDecodedError() throws Exception {
+        ChainGateway gateway = gateway(FAST);
+        String to = GatewayBench.newAddress();
+
+        long id = gateway.request(SIGNER, "reverts", "mined", bench.transfer(to, BigInteger.TEN.pow(40)));
+
+        ChainTransaction row = awaitState(id, REVERTED);
+        assertThat(row.revertReason()).startsWith("ERC20InsufficientBalance(");
+        assertThat(row.blockNumber()).isNotNull();
+        assertThat(bench.announcements(id)).isEqualTo(1);
+        assertThat(bench.queryLong("select count(*) from test_announcement where transaction_id = " + id
+                + " and state = 'REVERTED' and revert_reason like 'ERC20InsufficientBalance(%'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNonceTakenByAnotherTransactionIsReplacedAndANonceHeldByNoRowIsFilled() throws Exception {
+        String to = GatewayBench.newAddress();
+        // a crash leaves a signed, unsent row; meanwhile someone else uses the key and its nonce
+        ChainGateway crashing = gateway(FAST);
+        bench.faults.arm(FaultPoints.SIGNED, "stale");
+        long stale = crashing.request(SIGNER, "stale", "pay", bench.transfer(to, AMOUNT));
+        awaitCrash(crashing);
+        crashing.close();
+        long staleNonce = bench.row(stale).nonce();
+        new org.web3j.tx.Transfer(bench.web3j, bench.manager(bench.payerKey))
+                .sendFunds(GatewayBench.newAddress(), java.math.BigDecimal.ONE, org.web3j.utils.Convert.Unit.WEI).send();
+        assertThat(bench.minedNonce()).isEqualTo(staleNonce + 1);
+
+        ChainGateway restarted = gateway(FAST);
+        ChainTransaction replaced = awaitState(stale, CONFIRMED);
+        assertThat(replaced.nonce()).isGreaterThan(staleNonce);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        assertThat(bench.announcements(stale)).isEqualTo(1);
+        restarted.close();
+
+        // a sequence that moved on past a nonce no row holds (a lost row) must not block the next ones
+        bench.execute("update chain_signer set next_nonce = next_nonce + 1 where name = '" + SIGNER + "'");
+        long gap = bench.queryLong("select next_nonce - 1 from chain_signer where name = '" + SIGNER + "'");
+        ChainGateway afterGap = gateway(FAST);
+        long next = afterGap.request(SIGNER, "gap", "pay", bench.transfer(to, AMOUNT));
+        awaitState(next, CONFIRMED);
+        assertThat(bench.queryLong("select count(*) from chain_transaction where description = 'nonce gap filler'"
+                + " and nonce = " + gap + " and state = 'CONFIRMED'")).isEqualTo(1);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.TWO));
+    }
+}
