@@ -1,5 +1,7 @@
 package io.tollway.infrastructure.chain.transaction;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tollway.contracts.generated.TestToken;
 import io.tollway.devkit.Anvil;
 import io.tollway.devkit.EmbeddedDatabase;
@@ -53,6 +55,7 @@ final class GatewayBench implements AutoCloseable {
 
     final Path directory;
     final EmbeddedDatabase database;
+    final HikariDataSource dataSource;
     final JdbcTransactor transactor;
     final Path stateFile;
     Anvil anvil;
@@ -67,7 +70,11 @@ final class GatewayBench implements AutoCloseable {
         stateFile = directory.resolve("anvil-state.json");
         database = EmbeddedDatabase.start();
         SchemaMigration.migrate(database.dataSource());
-        transactor = new JdbcTransactor(database.dataSource());
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(database.dataSource());
+        pool.setMaximumPoolSize(10);
+        dataSource = new HikariDataSource(pool);
+        transactor = new JdbcTransactor(dataSource);
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("create table test_announcement (transaction_id bigint not null, state varchar(12) not null,"
                     + " revert_reason text, announced_at timestamptz not null default now())");
@@ -172,6 +179,7 @@ final class GatewayBench implements AutoCloseable {
     public void close() {
         web3j.shutdown();
         anvil.close();
+        dataSource.close();
         database.close();
     }
 
