@@ -1,5 +1,6 @@
 package io.tollway.application.health;
 
+import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.chain.ChainNode;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import jakarta.annotation.Resource;
@@ -13,7 +14,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -34,8 +37,11 @@ public class HealthCheck {
     @Inject
     private ChainNode chain;
 
+    @EJB
+    private ChainGatewayService gateway;
+
     public List<ComponentHealth> check() {
-        return List.of(database(), processEngine(), chain());
+        return List.of(database(), processEngine(), chain(), chainGateway());
     }
 
     private ComponentHealth database() {
@@ -55,6 +61,21 @@ public class HealthCheck {
             return ComponentHealth.up("processEngine", Map.of("processDefinitions", definitions));
         } catch (Exception e) {
             return ComponentHealth.down("processEngine", e);
+        }
+    }
+
+    /** Whether Tollway can send transactions: signers open, workers running, node and database reachable. */
+    private ComponentHealth chainGateway() {
+        try {
+            Optional<String> unavailable = gateway.unavailable();
+            if (unavailable.isPresent()) {
+                return ComponentHealth.down("chainGateway", new IllegalStateException(unavailable.get()));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            gateway.countByState().forEach((state, count) -> details.put(state.name(), count));
+            return ComponentHealth.up("chainGateway", details);
+        } catch (Exception e) {
+            return ComponentHealth.down("chainGateway", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tollway.infrastructure.chain;
 import io.tollway.contracts.generated.PaymentChannels;
 import io.tollway.contracts.generated.ServiceEscrow;
 import io.tollway.contracts.generated.TestToken;
+import io.tollway.infrastructure.chain.signing.DevelopmentSigner;
 import io.tollway.contracts.generated.UptimeOracle;
 import io.tollway.infrastructure.config.TollwayConfig;
 import jakarta.annotation.PostConstruct;
@@ -58,8 +59,6 @@ public class DevContracts {
     private static final BigInteger POPUP_PERIOD = BigInteger.valueOf(3600);
 
     private static final Logger LOG = Logger.getLogger(DevContracts.class.getName());
-    /** anvil's first development account: public knowledge, worthless anywhere but a local chain. */
-    private static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
     @Inject
     private TollwayConfig config;
@@ -96,7 +95,7 @@ public class DevContracts {
     /** Deploys in dependency order: the token, the escrow on it, the oracle for the escrow, the channels on the token. */
     private Map<String, String> deploy(long chainId) throws Exception {
         Web3j web3j = node.web3j();
-        Credentials operator = Credentials.create(DEV_KEY);
+        Credentials operator = DevelopmentSigner.credentials();
         RawTransactionManager signer = new RawTransactionManager(web3j, operator, chainId,
                 new PollingTransactionReceiptProcessor(web3j, 100, 600));
         DefaultGasProvider gas = new DefaultGasProvider();

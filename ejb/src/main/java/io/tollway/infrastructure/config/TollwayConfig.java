@@ -39,6 +39,25 @@ public class TollwayConfig {
         return Boolean.parseBoolean(value("tollway.test-support", "false"));
     }
 
+    /**
+     * Blocks that must carry a chain transaction (its own included) before Tollway counts it as
+     * final. Defaults to 12 on a real network and to 1 on the development chain, whose blocks only
+     * come with transactions.
+     */
+    public int chainConfirmations() {
+        return Integer.parseInt(value("tollway.chain.confirmations", deploysDevContracts() ? "1" : "12"));
+    }
+
+    /** How long a sent transaction may be unknown to the node before it is signed again with a higher fee. */
+    public Duration chainDropAfter() {
+        return Duration.parse(value("tollway.chain.drop-after", "PT60S"));
+    }
+
+    /** Any setting by its property name, or null when it is not set (e.g. the signers' settings). */
+    public String setting(String property) {
+        return value(property, null);
+    }
+
     private static String value(String property, String fallback) {
         String fromProperty = System.getProperty(property);
         if (fromProperty != null && !fromProperty.isBlank()) {

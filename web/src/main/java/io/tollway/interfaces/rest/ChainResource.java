@@ -2,11 +2,19 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.application.chain.ChainDirectory;
 import io.tollway.application.chain.ChainView;
+import io.tollway.application.chain.ChainTransactionView;
+import io.tollway.application.chain.ChainTransactions;
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 
 /** The chain and contract addresses of this deployment, for wallets and integrations. */
 @Path("chain")
@@ -16,8 +24,25 @@ public class ChainResource {
     @EJB
     private ChainDirectory directory;
 
+    @EJB
+    private ChainTransactions transactions;
+
     @GET
     public ChainView describe() {
         return directory.describe();
+    }
+
+    /** The newest chain transactions, optionally of one state ({@code SUBMITTED}, …) and one subject. */
+    @GET
+    @Path("transactions")
+    public List<ChainTransactionView> transactions(@QueryParam("state") String state, @QueryParam("subject") String subject,
+                                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+        return transactions.newest(state, subject, limit);
+    }
+
+    @GET
+    @Path("transactions/{id}")
+    public ChainTransactionView transaction(@PathParam("id") long id) {
+        return transactions.find(id).orElseThrow(() -> new NotFoundException("no chain transaction " + id));
     }
 }

@@ -1,6 +1,7 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.offering.TaskNotFound;
+import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
 import jakarta.ejb.EJBException;
@@ -49,7 +50,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             return problemFor(web);
         }
-        if (cause instanceof UncheckedIOException) {
+        if (cause instanceof UncheckedIOException || cause instanceof ChainGatewayUnavailable) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable", cause.getMessage());
         }
         if (exception instanceof ProcessingException) {

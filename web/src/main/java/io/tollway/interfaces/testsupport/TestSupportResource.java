@@ -1,8 +1,11 @@
 package io.tollway.interfaces.testsupport;
 
+import io.tollway.application.chain.DevTokenTransfers;
+import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.config.TollwayConfig;
 import io.tollway.infrastructure.faults.FaultInjector;
 import io.tollway.process.engine.EngineClock;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,6 +37,12 @@ public class TestSupportResource {
 
     @Inject
     private FaultInjector faults;
+
+    @EJB
+    private DevTokenTransfers transfers;
+
+    @EJB
+    private ChainGatewayService gateway;
 
     public record ClockMove(long seconds) {
     }
@@ -74,6 +84,28 @@ public class TestSupportResource {
     public void disarmAll() {
         ensureEnabled();
         faults.disarmAll();
+    }
+
+    /** A transfer of the development token by the operator, run as a chainTransaction process. */
+    public record TokenTransfer(String subject, String step, String to, BigInteger amount) {
+    }
+
+    @POST
+    @Path("chain/transfers")
+    public Map<String, String> transfer(TokenTransfer transfer) {
+        ensureEnabled();
+        if (transfer == null) {
+            throw new IllegalArgumentException("subject, step, to and amount are required");
+        }
+        return Map.of("processInstanceId", transfers.start(transfer.subject(), transfer.step(), transfer.to(), transfer.amount()));
+    }
+
+    /** Stops the chain gateway and starts it afresh from the database and the chain, as after a crash. */
+    @POST
+    @Path("chain/gateway/restart")
+    public void restartGateway() {
+        ensureEnabled();
+        gateway.restart();
     }
 
     private void ensureEnabled() {

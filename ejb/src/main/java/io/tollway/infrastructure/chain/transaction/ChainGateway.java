@@ -129,6 +129,11 @@ public final class ChainGateway implements AutoCloseable {
         return transactor.inCurrentTransaction(c -> store.find(c, id));
     }
 
+    /** The newest transactions, optionally of one state and one subject. */
+    public List<ChainTransaction> newest(ChainTransactionState state, String subject, int limit) {
+        return transactor.inCurrentTransaction(c -> store.newest(c, state, subject, limit));
+    }
+
     public Map<ChainTransactionState, Long> countByState() {
         return transactor.inCurrentTransaction(store::countByState);
     }

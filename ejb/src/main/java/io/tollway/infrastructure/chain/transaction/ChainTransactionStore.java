@@ -180,6 +180,19 @@ public final class ChainTransactionStore {
         }
     }
 
+    /** The newest rows, optionally of one state and one subject, newest first. */
+    public List<ChainTransaction> newest(Connection c, ChainTransactionState state, String subject, int limit) throws SQLException {
+        return many(c, "select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
+                + " and (cast(? as varchar) is null or t.subject = ?) order by t.id desc limit ?", s -> {
+            String stateName = state == null ? null : state.name();
+            s.setString(1, stateName);
+            s.setString(2, stateName);
+            s.setString(3, subject);
+            s.setString(4, subject);
+            s.setInt(5, limit);
+        });
+    }
+
     public Map<ChainTransactionState, Long> countByState(Connection c) throws SQLException {
         Map<ChainTransactionState, Long> counts = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement("select state, count(*) from chain_transaction group by state")) {

@@ -1,0 +1,68 @@
+package io.tollway.infrastructure.persistence.jdbc;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The server's {@link Transactor}: JTA transactions on Tollway's data source, which the process
+ * engine joins. A CDI bean with {@code @Transactional} rather than an EJB, so an exception
+ * reaches the caller as it was thrown (an EJB would wrap it), which the gateway's workers rely on.
+ */
+@ApplicationScoped
+public class JtaTransactor implements Transactor {
+
+    @Resource(lookup = "jdbc/tollway")
+    private DataSource dataSource;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <T> T inNewTransaction(Work<T> work) {
+        return run(work);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public <T> T inCurrentTransaction(Work<T> work) {
+        return run(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (transactions.getTransactionKey() == null) {
+            action.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private <T> T run(Work<T> work) {
+        // inside the JTA transaction every connection of the pool's resource is enlisted in it
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessFailed(e);
+        }
+    }
+}
