@@ -93,7 +93,9 @@ public final class GlassFishDomain implements AutoCloseable {
                 "create-jdbc-resource --connectionpoolid tollway-pool jdbc/tollway",
                 "ping-connection-pool tollway-pool",
                 "create-system-properties " + properties,
-                "set configs.config.server-config.cdi-service.enable-implicit-cdi=false"));
+                "set configs.config.server-config.cdi-service.enable-implicit-cdi=false",
+                // GlassFish logs every @Transactional call at INFO; the chain gateway makes many
+                "set-log-levels jakarta.enterprise.resource.jta=WARNING"));
     }
 
     /** Sets (or replaces) one system property of the running server. */

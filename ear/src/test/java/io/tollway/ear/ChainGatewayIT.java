@@ -145,6 +145,22 @@ class ChainGatewayIT {
         assertThat(transactionOf(beforeAnnouncing).get("attempts").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theEventReaderRunsOnThisNodeAndFollowsTheChain() {
+        String to = newAddress();
+        awaitEndedAt(transfer("reader-" + UUID.randomUUID(), "pay", to), "transactionConfirmed");
+        long head = TestEnvironment.anvil().blockNumber();
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode reader = api.get("/health").json().at("/components/chainEventReader");
+            assertThat(reader.get("status").asText()).isEqualTo("UP");
+            assertThat(reader.at("/details/reading").asBoolean()).isTrue();
+            assertThat(reader.at("/details/lastHandledBlock").asLong()).isGreaterThanOrEqualTo(head);
+        });
+        assertThat(Database.value("select block_hash from chain_event_cursor where reader = 'main'"))
+                .matches("0x[0-9a-f]{64}");
+    }
+
     private void awaitGatewayCrashed() {
         await().atMost(DEADLINE).untilAsserted(() -> {
             JsonNode gateway = api.get("/health").json().at("/components/chainGateway");

@@ -25,11 +25,16 @@ class ChainTransactionProcessTest {
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
     private RuntimeService runtime;
+    /** What the delegate finds when the step was asked for before; null: a new transaction. */
+    private String finalAlready;
 
     @BeforeEach
     void registerDelegate() {
         runtime = engine.getProcessEngine().getRuntimeService();
-        Mocks.register("requestChainTransactionDelegate", (JavaDelegate) execution -> execution.setVariable("chainTransactionId", 42L));
+        Mocks.register("requestChainTransactionDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("chainTransactionId", 42L);
+            execution.setVariable("chainTransactionState", finalAlready == null ? "PENDING" : finalAlready);
+        });
     }
 
     @AfterEach
@@ -58,6 +63,16 @@ class ChainTransactionProcessTest {
         assertThat(instance).hasPassed("transactionConfirmed").isEnded();
         assertThat(runtime.createMessageCorrelation("chainTransaction-42").correlateAllWithResult())
                 .as("a second announcement finds no one waiting").isEmpty();
+    }
+
+    @Test
+    void aStepWhoseTransactionIsFinalAlreadyTakesItsOutcomeWithoutWaiting() {
+        finalAlready = "CONFIRMED";
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessModels.CHAIN_TRANSACTION, "agreement-7");
+
+        execute(job(instance));
+
+        assertThat(instance).hasPassed("transactionConfirmed").hasNotPassed("transactionFinished").isEnded();
     }
 
     @Test

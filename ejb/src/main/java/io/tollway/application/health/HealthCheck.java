@@ -1,5 +1,6 @@
 package io.tollway.application.health;
 
+import io.tollway.infrastructure.chain.ChainEventReaderService;
 import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.chain.ChainNode;
 import io.tollway.process.engine.ProcessEngineBootstrap;
@@ -40,8 +41,27 @@ public class HealthCheck {
     @EJB
     private ChainGatewayService gateway;
 
+    @EJB
+    private ChainEventReaderService reader;
+
     public List<ComponentHealth> check() {
-        return List.of(database(), processEngine(), chain(), chainGateway());
+        return List.of(database(), processEngine(), chain(), chainGateway(), chainEventReader());
+    }
+
+    /** Whether this node runs the event reader, whether it holds the lock, and how far it got. */
+    private ComponentHealth chainEventReader() {
+        try {
+            Optional<String> unavailable = reader.unavailable();
+            if (unavailable.isPresent()) {
+                return ComponentHealth.down("chainEventReader", new IllegalStateException(unavailable.get()));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reading", reader.isReading());
+            reader.lastHandledBlock().ifPresent(block -> details.put("lastHandledBlock", block));
+            return ComponentHealth.up("chainEventReader", details);
+        } catch (Exception e) {
+            return ComponentHealth.down("chainEventReader", e);
+        }
     }
 
     private ComponentHealth database() {

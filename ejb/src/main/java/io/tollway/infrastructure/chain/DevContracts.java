@@ -58,6 +58,8 @@ public class DevContracts {
     private static final BigInteger REMOVE_PERIOD = BigInteger.valueOf(86_400);
     private static final BigInteger POPUP_PERIOD = BigInteger.valueOf(3600);
 
+    private static final BigInteger OPERATOR_TOKENS = BigInteger.TEN.pow(27);
+
     private static final Logger LOG = Logger.getLogger(DevContracts.class.getName());
 
     @Inject
@@ -100,8 +102,11 @@ public class DevContracts {
                 new PollingTransactionReceiptProcessor(web3j, 100, 600));
         DefaultGasProvider gas = new DefaultGasProvider();
         Map<String, String> deployed = new LinkedHashMap<>();
-        String token = TestToken.deploy(web3j, signer, gas, "Tollway Test Token", "TWT").send().getContractAddress();
+        TestToken testToken = TestToken.deploy(web3j, signer, gas, "Tollway Test Token", "TWT").send();
+        String token = testToken.getContractAddress();
         deployed.put(TEST_TOKEN, token);
+        // the operator pays the demo's and the tests' transfers out of this
+        testToken.mint(operator.getAddress(), OPERATOR_TOKENS).send();
         String escrow = ServiceEscrow.deploy(web3j, signer, gas, token).send().getContractAddress();
         deployed.put(SERVICE_ESCROW, escrow);
         deployed.put(UPTIME_ORACLE, UptimeOracle.deploy(web3j, signer, gas, operator.getAddress(), escrow).send().getContractAddress());

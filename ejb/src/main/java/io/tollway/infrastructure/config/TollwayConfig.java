@@ -53,6 +53,11 @@ public class TollwayConfig {
         return Duration.parse(value("tollway.chain.drop-after", "PT60S"));
     }
 
+    /** The block the chain event reader starts at when it has no cursor yet (the contracts' deployment block). */
+    public long chainStartBlock() {
+        return Long.parseLong(value("tollway.chain.start-block", "0"));
+    }
+
     /** Any setting by its property name, or null when it is not set (e.g. the signers' settings). */
     public String setting(String property) {
         return value(property, null);

@@ -19,7 +19,9 @@ public final class ChainTransactionVariables {
     public static final String GAS_LIMIT = "chainGasLimit";
 
     public static final String TRANSACTION_ID = "chainTransactionId";
+    /** CONFIRMED or REVERTED; PENDING while the process waits. */
     public static final String STATE = "chainTransactionState";
+    public static final String PENDING = "PENDING";
     public static final String HASH = "chainTransactionHash";
     public static final String GAS_USED = "chainGasUsed";
     public static final String REVERT_REASON = "chainRevertReason";

@@ -1,6 +1,7 @@
 package io.tollway.process.chain;
 
 import io.tollway.infrastructure.chain.ChainGatewayService;
+import io.tollway.infrastructure.chain.transaction.ChainTransaction;
 import io.tollway.infrastructure.chain.transaction.ContractCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,10 @@ import java.math.BigInteger;
 import static io.tollway.process.chain.ChainTransactionVariables.DATA;
 import static io.tollway.process.chain.ChainTransactionVariables.DESCRIPTION;
 import static io.tollway.process.chain.ChainTransactionVariables.GAS_LIMIT;
+import static io.tollway.process.chain.ChainTransactionVariables.GAS_USED;
+import static io.tollway.process.chain.ChainTransactionVariables.HASH;
+import static io.tollway.process.chain.ChainTransactionVariables.REVERT_REASON;
+import static io.tollway.process.chain.ChainTransactionVariables.STATE;
 import static io.tollway.process.chain.ChainTransactionVariables.SIGNER;
 import static io.tollway.process.chain.ChainTransactionVariables.STEP;
 import static io.tollway.process.chain.ChainTransactionVariables.SUBJECT;
@@ -24,7 +29,7 @@ import static io.tollway.process.chain.ChainTransactionVariables.VALUE;
 /**
  * Hands the call to the gateway, in the job's transaction: the outbox row and the wait for its
  * outcome commit together. A retried job asks for the same subject and step and gets the same
- * transaction back.
+ * transaction back; if that one is final already, the process takes its outcome without waiting.
  */
 @Named
 @ApplicationScoped
@@ -42,5 +47,15 @@ public class RequestChainTransactionDelegate implements JavaDelegate {
         long id = gateway.request((String) execution.getVariable(SIGNER), (String) execution.getVariable(SUBJECT),
                 (String) execution.getVariable(STEP), call);
         execution.setVariable(TRANSACTION_ID, id);
+        // the step may have been asked for before and be final already: then nobody will announce it again
+        ChainTransaction transaction = gateway.find(id).orElseThrow();
+        if (transaction.state().isFinal()) {
+            execution.setVariable(STATE, transaction.state().name());
+            execution.setVariable(HASH, transaction.hash());
+            execution.setVariable(GAS_USED, transaction.gasUsed());
+            execution.setVariable(REVERT_REASON, transaction.revertReason());
+        } else {
+            execution.setVariable(STATE, ChainTransactionVariables.PENDING);
+        }
     }
 }

@@ -95,6 +95,13 @@ public final class ChainTransactionStore {
                 return r.getLong(1);
             }
         }
+        // lock the first request's row until the caller commits: a tracker about to announce its
+        // outcome waits for the caller's wait to exist, or the caller sees the outcome already there
+        try (PreparedStatement s = c.prepareStatement("select id from chain_transaction where subject = ? and step = ? for update")) {
+            s.setString(1, subject);
+            s.setString(2, step);
+            s.executeQuery();
+        }
         ChainTransaction first = findByStep(c, subject, step).orElseThrow();
         if (!first.signer().equals(signer) || !first.call().sameAs(call)) {
             throw new ConflictingRequest(first);

@@ -297,6 +297,11 @@ class ChainEventReaderTest {
             public <T> T inCurrentTransaction(Work<T> work) {
                 return inNewTransaction(work);
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                action.run();
+            }
         };
         ChainEventReader reader = new ChainEventReader(interleaved, chain.web3j, chain.settings("no-lock", start, 0), late);
 

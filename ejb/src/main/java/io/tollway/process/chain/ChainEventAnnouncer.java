@@ -1,0 +1,68 @@
+package io.tollway.process.chain;
+
+import io.tollway.domain.model.chain.ChainEvent;
+import io.tollway.domain.model.chain.ChainEventHandler;
+import io.tollway.process.engine.ProcessEngineBootstrap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Hands each chain event to the process instances that wait for it: the message
+ * {@code chainEvent.<Event>} (e.g. {@code chainEvent.DepositMade}) goes to the instances whose
+ * variable {@value #ON_CHAIN_ID} is the event's subject (the agreement's id on chain, or the
+ * channel's key), with the event's fields as variables. Runs in the reader's JTA transaction,
+ * which the engine joins, so an event moves a process exactly once.
+ */
+@ApplicationScoped
+public class ChainEventAnnouncer implements ChainEventHandler {
+
+    /** The process variable holding what the chain calls the agreement: its escrow id or channel key. */
+    public static final String ON_CHAIN_ID = "onChainId";
+    private static final Logger LOG = Logger.getLogger(ChainEventAnnouncer.class.getName());
+
+    @Inject
+    ProcessEngineBootstrap engine;
+
+    public static String messageOf(Class<? extends ChainEvent> event) {
+        return "chainEvent." + event.getSimpleName();
+    }
+
+    @Override
+    public void handle(ChainEvent event) {
+        List<MessageCorrelationResult> moved = engine.engine().getRuntimeService()
+                .createMessageCorrelation(messageOf(event.getClass()))
+                .processInstanceVariableEquals(ON_CHAIN_ID, event.subject())
+                .setVariables(variablesOf(event))
+                .correlateAllWithResult();
+        LOG.fine(() -> event + " moved " + moved.size() + " process instance(s)");
+    }
+
+    @Override
+    public void orphaned(ChainEvent event) {
+        // a process that moved on cannot un-move; the agreement processes re-check the chain's state
+        // before every step that moves money, and the event comes again if the new chain has it
+        LOG.warning(() -> "a reorganisation removed " + event + " after it was handled");
+    }
+
+    private static Map<String, Object> variablesOf(ChainEvent event) {
+        Map<String, Object> variables = new HashMap<>();
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(event);
+                variables.put("event" + Character.toUpperCase(component.getName().charAt(0)) + component.getName().substring(1),
+                        value instanceof BigInteger || !(value instanceof Number || value instanceof Boolean) ? String.valueOf(value) : value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + event, e);
+            }
+        }
+        return variables;
+    }
+}
