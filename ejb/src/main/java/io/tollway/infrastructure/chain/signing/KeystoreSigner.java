@@ -2,10 +2,7 @@ package io.tollway.infrastructure.chain.signing;
 
 import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.crypto.WalletUtils;
-import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +12,10 @@ import java.nio.file.Path;
  * A key held in an encrypted keystore file (Ethereum's Web3 Secret Storage, as geth, web3j and
  * most wallets write it), opened once with its password and kept in memory only.
  */
-public final class KeystoreSigner implements TransactionSigner {
-
-    private final Credentials credentials;
+public final class KeystoreSigner extends LocalKeySigner {
 
     private KeystoreSigner(Credentials credentials) {
-        this.credentials = credentials;
+        super(credentials);
     }
 
     /**
@@ -38,20 +33,5 @@ public final class KeystoreSigner implements TransactionSigner {
         } catch (IOException | RuntimeException e) {
             throw new SigningFailed("keystore " + keystore + " is not a valid keystore file");
         }
-    }
-
-    @Override
-    public String address() {
-        return credentials.getAddress().toLowerCase();
-    }
-
-    @Override
-    public String sign(RawTransaction transaction) {
-        return Numeric.toHexString(TransactionEncoder.signMessage(transaction, credentials));
-    }
-
-    @Override
-    public String toString() {
-        return "KeystoreSigner[" + address() + "]";
     }
 }
