@@ -1,5 +1,7 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.agreement.TerminationCause;
+
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
@@ -270,7 +272,7 @@ public final class ChannelAccount {
             throw new IllegalArgumentException("a claimed balance is 0 to the deposit " + deposit + ", was " + claimedBalance);
         }
         claimedAtClose = claimedBalance;
-        terminate(TerminationCause.CLOSE_REQUESTED);
+        terminate(TerminationCause.DISPUTE_SETTLED);
         return closeAnswer();
     }
 

@@ -1,5 +1,7 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.agreement.TerminationCause;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.agreement.TerminationCause;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -263,7 +265,7 @@ class ChannelAccountTest {
         account.acceptCheque(cheque(75), SIGNATURES);
 
         assertThat(account.closeRequested(big(30))).contains(cheque(75));
-        assertThat(account.decideAt(after(20))).isEqualTo(ServiceDecision.terminate(TerminationCause.CLOSE_REQUESTED));
+        assertThat(account.decideAt(after(20))).isEqualTo(ServiceDecision.terminate(TerminationCause.DISPUTE_SETTLED));
         assertThat(account.claimedAtClose()).contains(big(30));
         assertThatThrownBy(() -> account.topUp(big(10))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> account.closeRequested(big(30))).isInstanceOf(IllegalStateException.class);

@@ -1,5 +1,7 @@
 package io.tollway.infrastructure.chain.channels;
 
+import io.tollway.domain.model.agreement.TerminationCause;
+
 import io.tollway.contracts.generated.PaymentChannels;
 import io.tollway.contracts.generated.TestToken;
 import io.tollway.devkit.Anvil;
@@ -8,7 +10,6 @@ import io.tollway.domain.model.channel.ChannelTerms;
 import io.tollway.domain.model.channel.Cheque;
 import io.tollway.domain.model.channel.ChequeVerdict;
 import io.tollway.domain.model.channel.ServiceDecision;
-import io.tollway.domain.model.channel.TerminationCause;
 import io.tollway.infrastructure.chain.transaction.RevertReasons;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -188,7 +189,7 @@ class ChequesMatchTheContractTest {
         Optional<Cheque> answer = account.closeRequested(claimed);
 
         assertThat(answer).as("the best cheque pays more than the claim").isPresent();
-        assertThat(account.decideAt(START.plusSeconds(61))).isEqualTo(ServiceDecision.terminate(TerminationCause.CLOSE_REQUESTED));
+        assertThat(account.decideAt(START.plusSeconds(61))).isEqualTo(ServiceDecision.terminate(TerminationCause.DISPUTE_SETTLED));
         nextBlockAt(settleAfter - 1);
         TransactionReceipt closed = closeCooperatively(channel, answer.orElseThrow());
 
