@@ -90,6 +90,8 @@ class EmbeddedRunIT {
                 assertThat(rows.getLong(1)).as("the offering is in the external database").isEqualTo(1);
             }
             assertThat(api.get("/health").json().at("/components/chain/details/chainId").asLong()).isEqualTo(Anvil.CHAIN_ID);
+            assertThat(api.get("/health").json().at("/components/chainGateway/status").asText())
+                    .as("no signer configured: nothing is sent, and health says so without failing").isEqualTo("DISABLED");
             assertThat(api.get("/api/v1/chain").json().get("contracts").size())
                     .as("no contracts deployed with a development key on a node Tollway does not own").isZero();
             assertThat(dataDir.resolve("postgres")).doesNotExist();

@@ -51,6 +51,10 @@ public class HealthCheck {
     /** Whether this node runs the event reader, whether it holds the lock, and how far it got. */
     private ComponentHealth chainEventReader() {
         try {
+            Optional<String> disabled = reader.disabled();
+            if (disabled.isPresent()) {
+                return ComponentHealth.disabled("chainEventReader", disabled.get());
+            }
             Optional<String> unavailable = reader.unavailable();
             if (unavailable.isPresent()) {
                 return ComponentHealth.down("chainEventReader", new IllegalStateException(unavailable.get()));
@@ -87,6 +91,10 @@ public class HealthCheck {
     /** Whether Tollway can send transactions: signers open, workers running, node and database reachable. */
     private ComponentHealth chainGateway() {
         try {
+            Optional<String> disabled = gateway.disabled();
+            if (disabled.isPresent()) {
+                return ComponentHealth.disabled("chainGateway", disabled.get());
+            }
             Optional<String> unavailable = gateway.unavailable();
             if (unavailable.isPresent()) {
                 return ComponentHealth.down("chainGateway", new IllegalStateException(unavailable.get()));

@@ -64,6 +64,8 @@ public class ChainEventReaderService {
     private volatile ChainEventReader reader;
     private volatile ChainEventReaderLoop loop;
     private volatile String unavailable = "not started";
+    /** Why this deployment does not run it at all (not configured), or null. */
+    private volatile String disabled;
 
     @PostConstruct
     void start() {
@@ -72,8 +74,9 @@ public class ChainEventReaderService {
             String escrow = addresses.get(DevContracts.SERVICE_ESCROW);
             String channels = addresses.get(DevContracts.PAYMENT_CHANNELS);
             if (escrow == null || channels == null) {
-                unavailable = "no ServiceEscrow and PaymentChannels addresses are recorded";
-                LOG.warning("The chain event reader does not run: " + unavailable);
+                disabled = "no ServiceEscrow and PaymentChannels addresses are recorded";
+                unavailable = disabled;
+                LOG.warning("The chain event reader does not run: " + disabled);
                 return;
             }
             // the gateway counts the transaction's own block as a confirmation; the reader counts blocks on top
@@ -88,6 +91,11 @@ public class ChainEventReaderService {
             unavailable = "could not start: " + e.getMessage();
             LOG.log(Level.SEVERE, "The chain event reader " + unavailable, e);
         }
+    }
+
+    /** Why this deployment does not use it (nothing configured), or empty. */
+    public Optional<String> disabled() {
+        return Optional.ofNullable(disabled);
     }
 
     /** Why no reader runs on this node, or empty when one does (reading or standing by). */

@@ -72,14 +72,17 @@ public class ChainGatewayService {
 
     private volatile ChainGateway gateway;
     private volatile String unavailable = "not started";
+    /** Why this deployment does not run it at all (not configured), or null. */
+    private volatile String disabled;
 
     @PostConstruct
     void start() {
         try {
             Map<String, TransactionSigner> signers = signers();
             if (signers.isEmpty()) {
-                unavailable = "no signer is configured (tollway.signers)";
-                LOG.warning("The chain gateway sends nothing: " + unavailable);
+                disabled = "no signer is configured (tollway.signers)";
+                unavailable = disabled;
+                LOG.warning("The chain gateway sends nothing: " + disabled);
                 return;
             }
             long chainId = node.chainId();
@@ -125,6 +128,11 @@ public class ChainGatewayService {
 
     public Map<ChainTransactionState, Long> countByState() {
         return running().countByState();
+    }
+
+    /** Why this deployment does not use it (nothing configured), or empty. */
+    public Optional<String> disabled() {
+        return Optional.ofNullable(disabled);
     }
 
     /** Why the gateway cannot send now (not started, or a worker's outage), or empty when it can. */

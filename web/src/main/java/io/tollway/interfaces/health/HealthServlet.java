@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /health}: each part Tollway needs, UP or DOWN, and 503 when any is down, so a load
- * balancer or an operator's probe can act on the status code alone.
+ * {@code GET /health}: each part Tollway needs, UP or DOWN (or DISABLED where this deployment
+ * does not use it), and 503 when any is down, so a load balancer or an operator's probe can act
+ * on the status code alone.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -27,7 +28,7 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<ComponentHealth> components = health.check();
-        boolean up = components.stream().allMatch(ComponentHealth::up);
+        boolean up = components.stream().noneMatch(ComponentHealth::isDown);
         JsonObjectBuilder parts = Json.createObjectBuilder();
         for (ComponentHealth component : components) {
             JsonObjectBuilder details = Json.createObjectBuilder();
@@ -35,7 +36,7 @@ public class HealthServlet extends HttpServlet {
                 details.add(detail.getKey(), String.valueOf(detail.getValue()));
             }
             parts.add(component.name(), Json.createObjectBuilder()
-                    .add("status", component.up() ? "UP" : "DOWN")
+                    .add("status", component.status().name())
                     .add("details", details));
         }
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
