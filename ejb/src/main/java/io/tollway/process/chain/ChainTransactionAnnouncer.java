@@ -8,15 +8,10 @@ import jakarta.inject.Inject;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 
 import java.sql.Connection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import static io.tollway.process.chain.ChainTransactionVariables.GAS_USED;
-import static io.tollway.process.chain.ChainTransactionVariables.HASH;
-import static io.tollway.process.chain.ChainTransactionVariables.REVERT_REASON;
-import static io.tollway.process.chain.ChainTransactionVariables.STATE;
 
 /**
  * Tells the process that waits for a chain transaction how it ended. Runs in the gateway's JTA
@@ -33,11 +28,8 @@ public class ChainTransactionAnnouncer implements TransactionOutcomes {
 
     @Override
     public void finished(FinishedTransaction outcome, Connection connection) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(STATE, outcome.state().name());
-        variables.put(HASH, outcome.hash());
-        variables.put(GAS_USED, outcome.gasUsed());
-        variables.put(REVERT_REASON, outcome.revertReason());
+        Map<String, Object> variables = ChainTransactionVariables.outcome(outcome.state().name(), outcome.hash(),
+                outcome.gasUsed(), outcome.revertReason());
         List<MessageCorrelationResult> told = engine.engine().getRuntimeService()
                 .createMessageCorrelation(ChainTransactionVariables.finishedMessage(outcome.id()))
                 .setVariables(variables)

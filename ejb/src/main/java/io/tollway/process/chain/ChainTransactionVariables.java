@@ -1,5 +1,12 @@
 package io.tollway.process.chain;
 
+import io.tollway.infrastructure.chain.transaction.ContractCall;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Variables of the {@code chainTransaction} process: what the caller passes in (the call, who
  * signs it, and the subject and step that make it idempotent) and what the outcome sets.
@@ -29,6 +36,38 @@ public final class ChainTransactionVariables {
     /** The message that ends the wait: one name per transaction, so no announcement can reach another's wait. */
     public static String finishedMessage(long transactionId) {
         return "chainTransaction-" + transactionId;
+    }
+
+    /** The variables that ask the {@code chainTransaction} process for this call. */
+    public static Map<String, Object> asking(String signer, String subject, String step, ContractCall call) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SIGNER, signer);
+        variables.put(SUBJECT, subject);
+        variables.put(STEP, step);
+        variables.put(DESCRIPTION, call.description());
+        variables.put(TO, call.to());
+        variables.put(VALUE, call.value().toString());
+        variables.put(DATA, call.dataHex());
+        variables.put(GAS_LIMIT, call.gasLimit());
+        return variables;
+    }
+
+    /** The variables that tell the process how its transaction ended. */
+    public static Map<String, Object> outcome(String state, String hash, Long gasUsed, String revertReason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(STATE, state);
+        variables.put(HASH, hash);
+        variables.put(GAS_USED, gasUsed);
+        variables.put(REVERT_REASON, revertReason);
+        return variables;
+    }
+
+    /** The call the variables ask for. */
+    public static ContractCall callOf(VariableScope variables) {
+        Object gasLimit = variables.getVariable(GAS_LIMIT);
+        return ContractCall.ofHex((String) variables.getVariable(DESCRIPTION), (String) variables.getVariable(TO),
+                new BigInteger((String) variables.getVariable(VALUE)), (String) variables.getVariable(DATA),
+                gasLimit == null ? null : ((Number) gasLimit).longValue());
     }
 
     private ChainTransactionVariables() {

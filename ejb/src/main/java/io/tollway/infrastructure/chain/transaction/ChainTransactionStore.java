@@ -148,6 +148,15 @@ public final class ChainTransactionStore {
         });
     }
 
+    /** New rows that did not bring a gas limit: their gas is estimated before they are signed. */
+    public List<ChainTransaction> toEstimate(Connection c, String signer, int limit) throws SQLException {
+        return many(c, "select " + COLUMNS + " from chain_transaction t where t.signer = ? and t.state = 'PREPARED'"
+                + " and t.raw_transaction is null and t.nonce is null and t.gas_limit is null order by t.id limit ?", s -> {
+            s.setString(1, signer);
+            s.setInt(2, limit);
+        });
+    }
+
     /** Signed rows not yet accepted by the node, in nonce order: the order they must be sent in. */
     public List<ChainTransaction> toSend(Connection c, String signer, int limit) throws SQLException {
         return many(c, "select " + COLUMNS + " from chain_transaction t where t.signer = ?"

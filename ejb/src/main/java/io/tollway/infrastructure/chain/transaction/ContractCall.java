@@ -1,5 +1,7 @@
 package io.tollway.infrastructure.chain.transaction;
 
+import org.web3j.utils.Numeric;
+
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
@@ -30,6 +32,19 @@ public record ContractCall(String description, String to, BigInteger value, byte
         if (gasLimit != null && gasLimit < 21_000) {
             throw new IllegalArgumentException("gas limit " + gasLimit + " is below the 21000 of any transaction");
         }
+    }
+
+    /** A call whose data comes as 0x-hex (e.g. from a process variable). */
+    public static ContractCall ofHex(String description, String to, BigInteger value, String dataHex, Long gasLimit) {
+        if (dataHex == null || !dataHex.matches("(0x)?([0-9a-fA-F]{2})*")) {
+            throw new IllegalArgumentException("call data must be hex, was " + dataHex);
+        }
+        return new ContractCall(description, to, value, Numeric.hexStringToByteArray(dataHex), gasLimit);
+    }
+
+    /** The call data as 0x-hex. */
+    public String dataHex() {
+        return Numeric.toHexString(data);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tollway.infrastructure.chain.transaction;
 
 import io.tollway.infrastructure.persistence.jdbc.Transactor;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -88,13 +89,12 @@ final class ReceiptTracker {
         String revertReason = receipt.isStatusOK() ? null
                 : reasons.explain(rpc.revertDataAt(signerAddresses.get(row.signer()), row.call(), block));
         String hash = receipt.getTransactionHash();
-        transactor.inNewTransaction(c -> {
+        return transactor.inNewTransaction(c -> {
             store.mined(c, row.id(), hash, block, receipt.getBlockHash(), receipt.getGasUsed().longValueExact(),
-                    receipt.getEffectiveGasPrice() == null ? null : org.web3j.utils.Numeric.decodeQuantity(receipt.getEffectiveGasPrice()),
+                    receipt.getEffectiveGasPrice() == null ? null : Numeric.decodeQuantity(receipt.getEffectiveGasPrice()),
                     revertReason);
-            return null;
+            return store.find(c, row.id()).orElseThrow();
         });
-        return transactor.inNewTransaction(c -> store.find(c, row.id())).orElseThrow();
     }
 
     private int confirmIfDeep(ChainTransaction row, long head, Map<Long, Optional<String>> blockHashes) throws IOException {

@@ -11,7 +11,9 @@ import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -95,6 +97,11 @@ final class TransactionSender {
 
     private int signWaiting() throws IOException {
         Fees current = rpc.currentFees();
+        // asking the node is done before the transaction that holds the signer's nonce sequence
+        Map<Long, ChainRpc.Estimate> estimates = new HashMap<>();
+        for (ChainTransaction row : transactor.inNewTransaction(c -> store.toEstimate(c, name, batchSize))) {
+            estimates.put(row.id(), rpc.estimateGas(signer.address(), row.call()));
+        }
         return transactor.inNewTransaction(c -> {
             List<ChainTransaction> rows = store.toSign(c, name, batchSize);
             if (rows.isEmpty()) {
@@ -110,7 +117,7 @@ final class TransactionSender {
                 } else if (row.nonce() != null) {
                     sign(c, row, row.nonce(), row.call().gasLimit(), current);
                 } else {
-                    Long gasLimit = row.call().gasLimit() != null ? row.call().gasLimit() : estimate(c, row);
+                    Long gasLimit = row.call().gasLimit() != null ? row.call().gasLimit() : gasLimit(c, row, estimates.get(row.id()));
                     if (gasLimit == null) {
                         continue;
                     }
@@ -124,16 +131,14 @@ final class TransactionSender {
     }
 
     /**
-     * The gas for a row that did not bring its limit, or null when it would revert: then it is
+     * The gas for a row that did not bring its limit, or null when it is not to be signed now:
+     * not estimated yet (it came after the estimates; next round), or it would revert. Then it is
      * final at once (nothing is sent, no fee is paid), unless the signer's earlier transactions
      * are still open and may be what it waits for.
      */
-    private Long estimate(Connection c, ChainTransaction row) throws SQLException {
-        ChainRpc.Estimate estimate;
-        try {
-            estimate = rpc.estimateGas(signer.address(), row.call());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private Long gasLimit(Connection c, ChainTransaction row, ChainRpc.Estimate estimate) throws SQLException {
+        if (estimate == null) {
+            return null;
         }
         if (!estimate.reverts()) {
             return estimate.gas() * (100 + ESTIMATE_MARGIN_PERCENT) / 100;

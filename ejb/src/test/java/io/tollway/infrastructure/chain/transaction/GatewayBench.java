@@ -5,16 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tollway.contracts.generated.TestToken;
 import io.tollway.devkit.Anvil;
 import io.tollway.devkit.EmbeddedDatabase;
+import io.tollway.infrastructure.chain.TokenCalls;
 import io.tollway.infrastructure.chain.signing.KeystoreSigner;
 import io.tollway.infrastructure.faults.InjectedFault;
 import io.tollway.infrastructure.persistence.jdbc.JdbcTransactor;
 import io.tollway.infrastructure.persistence.migration.SchemaMigration;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -24,7 +21,6 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -118,9 +114,7 @@ final class GatewayBench implements AutoCloseable {
     }
 
     ContractCall transfer(String to, BigInteger amount) {
-        return new ContractCall("TestToken.transfer", token, BigInteger.ZERO,
-                Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function("transfer",
-                        List.of(new Address(to), new Uint256(amount)), List.of()))), 60_000L);
+        return TokenCalls.transfer(token, to, amount);
     }
 
     static String newAddress() throws Exception {
