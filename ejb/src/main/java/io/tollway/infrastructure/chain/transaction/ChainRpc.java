@@ -50,9 +50,11 @@ public final class ChainRpc {
 
     /** The fees a transaction signed now should offer. */
     public Fees currentFees() throws IOException {
-        EthBlock.Block latest = checked(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
+        // the fee history's last base fee is the next block's, the one a transaction sent now must pay
+        List<BigInteger> baseFees = checked(web3j.ethFeeHistory(1, DefaultBlockParameterName.LATEST, List.of()).send())
+                .getFeeHistory().getBaseFeePerGas();
         BigInteger tip = checked(web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
-        BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
+        BigInteger baseFee = baseFees == null || baseFees.isEmpty() ? BigInteger.ZERO : baseFees.get(baseFees.size() - 1);
         return Fees.forBaseFee(baseFee, tip);
     }
 
@@ -172,6 +174,13 @@ public final class ChainRpc {
         }
 
         /** The nonce is used up: by this very transaction (sent before a crash) or by another one. */
+        /** The node wants higher fees than these bytes offer (base fee rose, replacement underpriced). */
+        public boolean feeTooLow() {
+            String m = hashOrError.toLowerCase();
+            return !accepted && (m.contains("underpriced") || m.contains("base fee") || m.contains("fee too low")
+                    || m.contains("gas price too low"));
+        }
+
         public boolean nonceUsed() {
             String m = hashOrError.toLowerCase();
             return !accepted && (m.contains("nonce too low") || m.contains("nonce is too low") || m.contains("already been used"));

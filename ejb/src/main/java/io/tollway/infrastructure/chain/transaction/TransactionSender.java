@@ -72,7 +72,12 @@ final class TransactionSender {
                     // later nonces cannot be mined before this one: stop here and try again next round
                     LOG.warning(() -> "node refused " + row + ": " + answer.hashOrError());
                     transactor.inNewTransaction(c -> {
-                        store.failedAttempt(c, row.id(), answer.hashOrError());
+                        if (answer.feeTooLow()) {
+                            // the same bytes would be refused forever: sign again under the nonce with today's fees
+                            store.dropped(c, row.id(), "refused by the node: " + answer.hashOrError());
+                        } else {
+                            store.failedAttempt(c, row.id(), answer.hashOrError());
+                        }
                         return null;
                     });
                     break;

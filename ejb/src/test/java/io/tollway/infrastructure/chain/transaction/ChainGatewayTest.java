@@ -61,8 +61,24 @@ class ChainGatewayTest {
     }
 
     private ChainTransaction awaitState(long id, ChainTransactionState state) {
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> bench.row(id).state() == state);
+        try {
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> bench.row(id).state() == state);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // say where it stuck: the row's state, attempts and last error, and what the node has mined
+            ChainTransaction row = bench.row(id);
+            throw new AssertionError(row + " not " + state + " within " + DEADLINE + ": attempts " + row.attempts()
+                    + ", last error " + row.lastError() + ", submitted " + row.submittedAt()
+                    + ", signer's mined nonce " + minedNonceOrWhyNot(), e);
+        }
         return bench.row(id);
+    }
+
+    private String minedNonceOrWhyNot() {
+        try {
+            return String.valueOf(bench.minedNonce());
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     private void awaitCrash(ChainGateway gateway) {
@@ -133,6 +149,27 @@ class ChainGatewayTest {
         awaitState(id, CONFIRMED);
         assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
         assertThat(bench.row(id).attempts()).isEqualTo(1);
+        assertThat(bench.announcements(id)).isEqualTo(1);
+    }
+
+    @Test
+    void signedBytesTheNodeRefusesForTooLowAFeeAreSignedAgainUnderTheSameNonce() throws Exception {
+        ChainGateway crashing = gateway(FAST);
+        String to = GatewayBench.newAddress();
+        bench.faults.arm(FaultPoints.SIGNED, "base-fee-rose");
+        long id = crashing.request(SIGNER, "base-fee-rose", "pay", bench.transfer(to, AMOUNT));
+        awaitCrash(crashing);
+        crashing.close();
+        ChainTransaction signed = bench.row(id);
+        // the base fee rises far above what the signed bytes offer before they are sent
+        bench.anvil.call("anvil_setNextBlockBaseFeePerGas", "[\"0x" + signed.maxFeePerGas().multiply(BigInteger.TEN).toString(16) + "\"]");
+
+        gateway(FAST);
+        ChainTransaction done = awaitState(id, CONFIRMED);
+        assertThat(done.nonce()).isEqualTo(signed.nonce());
+        assertThat(done.hash()).isNotEqualTo(signed.hash());
+        assertThat(done.maxFeePerGas()).isGreaterThan(signed.maxFeePerGas().multiply(BigInteger.TEN));
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
         assertThat(bench.announcements(id)).isEqualTo(1);
     }
 
