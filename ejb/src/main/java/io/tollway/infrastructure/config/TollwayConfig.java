@@ -31,6 +31,17 @@ public class TollwayConfig {
         return Boolean.parseBoolean(value("tollway.dev-contracts", "false"));
     }
 
+    /** Whether the demo accounts (one per role, well-known API keys) exist: the embedded run and the tests only. */
+    public boolean demoAccounts() {
+        return Boolean.parseBoolean(value("tollway.demo-accounts", "false"));
+    }
+
+    /** Where the built-in demo provider takes webhook commands (this server's own endpoint by default). */
+    public String demoProviderWebhookUrl() {
+        return value("tollway.demo-provider.webhook-url", "http://127.0.0.1:" + value("tollway.http-port", "8080")
+                + "/tollway/api/v1/demo-provider/webhook");
+    }
+
     /**
      * Whether the test-support endpoints (engine clock, fault injection) are served. Only test
      * servers set this; production answers 404 there.

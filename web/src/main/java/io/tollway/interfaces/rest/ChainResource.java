@@ -1,5 +1,10 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.domain.model.account.Role;
+import io.tollway.interfaces.rest.security.Callers;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+
 import io.tollway.application.chain.ChainDirectory;
 import io.tollway.application.chain.ChainView;
 import io.tollway.application.chain.ChainTransactionView;
@@ -36,13 +41,16 @@ public class ChainResource {
     @GET
     @Path("transactions")
     public List<ChainTransactionView> transactions(@QueryParam("state") String state, @QueryParam("subject") String subject,
-                                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+                                                   @QueryParam("limit") @DefaultValue("50") int limit,
+                                                   @Context SecurityContext security) {
+        Callers.require(security, Role.ADMIN);
         return transactions.newest(state, subject, limit);
     }
 
     @GET
     @Path("transactions/{id}")
-    public ChainTransactionView transaction(@PathParam("id") long id) {
+    public ChainTransactionView transaction(@PathParam("id") long id, @Context SecurityContext security) {
+        Callers.require(security, Role.ADMIN);
         return transactions.find(id).orElseThrow(() -> new NotFoundException("no chain transaction " + id));
     }
 }

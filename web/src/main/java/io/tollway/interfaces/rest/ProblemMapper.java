@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import io.tollway.interfaces.rest.security.Callers;
 
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -37,6 +38,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable cause = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
         if (isMalformedJson(exception)) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body is not valid JSON for this endpoint");
+        }
+        if (cause instanceof Callers.NotAuthenticated) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "unauthenticated", cause.getMessage());
+        }
+        if (cause instanceof Callers.NotPermitted) {
+            return Problem.of(Response.Status.FORBIDDEN, "forbidden", cause.getMessage());
         }
         if (cause instanceof IllegalArgumentException) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", cause.getMessage());

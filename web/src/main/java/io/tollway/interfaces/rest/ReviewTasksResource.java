@@ -1,5 +1,10 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.domain.model.account.Role;
+import io.tollway.interfaces.rest.security.Callers;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+
 import io.tollway.application.offering.ReviewTasks;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +30,8 @@ public class ReviewTasksResource {
 
     @GET
     public List<ReviewTaskJson> open(@QueryParam("offset") @DefaultValue("0") int offset,
-                                     @QueryParam("limit") @DefaultValue("50") int limit) {
+                                     @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+        Callers.require(security, Role.APPROVER, Role.ADMIN);
         Page.check(offset, limit);
         return tasks.open(offset, limit).stream().map(ReviewTaskJson::of).toList();
     }
@@ -33,7 +39,8 @@ public class ReviewTasksResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("id") String id, DecisionJson decision) {
+    public Response decide(@PathParam("id") String id, DecisionJson decision, @Context SecurityContext security) {
+        Callers.require(security, Role.APPROVER, Role.ADMIN);
         if (decision == null || decision.approved() == null) {
             throw new IllegalArgumentException("approved (true or false) is required");
         }

@@ -1,5 +1,7 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.interfaces.rest.security.ApiKeyAuthentication;
+
 import io.tollway.interfaces.testsupport.TestSupportResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -16,6 +18,6 @@ public class TollwayApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class, OpenApiDocument.class,
-                TestSupportResource.class, ProblemMapper.class);
+                TestSupportResource.class, ProblemMapper.class, ApiKeyAuthentication.class);
     }
 }

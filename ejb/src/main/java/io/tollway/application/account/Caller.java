@@ -1,0 +1,16 @@
+package io.tollway.application.account;
+
+import io.tollway.domain.model.account.Role;
+
+/** An authenticated caller: its account id and role. What the API knows of who is asking. */
+public record Caller(String accountId, Role role) {
+
+    public boolean is(Role other) {
+        return role == other;
+    }
+
+    /** Admins and approvers act for the operator and see every tenant's agreements. */
+    public boolean seesEveryTenant() {
+        return role == Role.ADMIN || role == Role.APPROVER;
+    }
+}

@@ -1,0 +1,360 @@
+package io.tollway.processes;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The five agreement processes together, with every delegate mocked: which steps run in which
+ * order, where the processes wait, and how one process hands over to the next. The delegates'
+ * own behaviour is tested against the real EAR.
+ */
+@Deployment(resources = {"processes/chain-transaction.bpmn", "processes/agreement-setup.bpmn", "processes/agreement-approval.bpmn",
+        "processes/billing-cycle.bpmn", "processes/agreement-suspension.bpmn", "processes/agreement-termination.bpmn"})
+class AgreementLifeProcessTest {
+
+    private static final String AGREEMENT = "agreement-1";
+    private static final List<String> DELEGATES = List.of("recordEscrowIdDelegate", "expectDepositDelegate", "checkDepositDelegate",
+            "provisionServiceDelegate", "checkProvisioningDelegate", "handOverCredentialsDelegate", "startBillingDelegate",
+            "startTerminationDelegate", "openApprovalDelegate", "escalateApprovalDelegate", "recordProviderApprovalDelegate",
+            "checkApprovalDelegate", "recordRejectionDelegate", "prepareBillDelegate", "recordBillDelegate",
+            "startSuspensionDelegate", "suspendServiceDelegate", "checkPaymentDelegate", "resumeServiceDelegate",
+            "beginTerminationDelegate", "deprovisionServiceDelegate", "recordSettlementDelegate");
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    /** Public getters: the processes read them as ${agreementTimes.recheck} etc. */
+    public static final class Times {
+        public String getRecheck() { return "PT1M"; }
+        public String getApprovalEscalation() { return "P2D"; }
+        public String getBillingInterval() { return "PT15M"; }
+        public String getRetryCycle() { return "R3/PT1S"; }
+    }
+
+    private RuntimeService runtime;
+    private TaskService tasks;
+    private ManagementService management;
+    private final List<String> steps = new ArrayList<>();
+    private final List<String> chainCalls = new ArrayList<>();
+    private final Map<String, Consumer<DelegateExecution>> behaviour = new HashMap<>();
+
+    @BeforeEach
+    void mocks() {
+        runtime = engine.getProcessEngine().getRuntimeService();
+        tasks = engine.getProcessEngine().getTaskService();
+        management = engine.getProcessEngine().getManagementService();
+        ClockUtil.setCurrentTime(new Date());
+        Mocks.register("agreementTimes", new Times());
+        for (String name : DELEGATES) {
+            Mocks.register(name, (JavaDelegate) execution -> {
+                steps.add(execution.getCurrentActivityId());
+                behaviour.getOrDefault(name, e -> { }).accept(execution);
+            });
+        }
+        Mocks.register("requestChainTransactionDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("chainTransactionId", 7L);
+            execution.setVariable("chainTransactionState", "CONFIRMED");
+        });
+        Mocks.register("agreementChainCalls", new DelegateVariableMapping() {
+            @Override
+            public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
+                chainCalls.add(superExecution.getCurrentActivityId());
+            }
+
+            @Override
+            public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
+                superExecution.setVariable("chainTransactionState", subInstance.getVariable("chainTransactionState"));
+            }
+        });
+        // the hand-overs between processes, as the real delegates make them
+        behaviour.put("startTerminationDelegate", e -> start(ProcessModels.AGREEMENT_TERMINATION, Map.of("cause", e.getVariable("cause"))));
+        behaviour.put("startBillingDelegate", e -> start(ProcessModels.BILLING_CYCLE, Map.of()));
+        behaviour.put("startSuspensionDelegate", e -> start(ProcessModels.AGREEMENT_SUSPENSION, Map.of()));
+        behaviour.put("beginTerminationDelegate", e -> {
+            e.setVariable("provisioned", true);
+            e.setVariable("escrowAction", "STOP");
+            runtime.createMessageCorrelation("agreementTerminating").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        });
+        behaviour.put("openApprovalDelegate", e -> {
+            e.setVariable("approvalDue", later(Duration.ofDays(2)));
+            e.setVariable("approvalDeadline", later(Duration.ofDays(14)));
+        });
+        behaviour.put("expectDepositDelegate", e -> e.setVariable("depositDeadline", later(Duration.ofDays(1))));
+        behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", false));
+        behaviour.put("checkApprovalDelegate", e -> e.setVariable("bothApproved", false));
+        behaviour.put("provisionServiceDelegate", e -> e.setVariable("provisioningDeadline", later(Duration.ofHours(1))));
+        behaviour.put("checkProvisioningDelegate", e -> e.setVariable("provisioningReported", false));
+        behaviour.put("recordBillDelegate", e -> {
+            e.setVariable("outOfFunds", false);
+            e.setVariable("lowBalance", false);
+            e.setVariable("suspended", false);
+        });
+        behaviour.put("suspendServiceDelegate", e -> e.setVariable("suspensionDeadline", later(Duration.ofDays(1))));
+        behaviour.put("checkPaymentDelegate", e -> e.setVariable("paid", false));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private static Date later(Duration duration) {
+        return new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
+    }
+
+    private void start(String process, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("agreementId", AGREEMENT);
+        all.put("onChainId", "1");
+        runtime.startProcessInstanceByKey(process, AGREEMENT, all);
+    }
+
+    /** Runs every job that is due now, including those the jobs create, until none is left. */
+    private void runDueJobs() {
+        for (int round = 0; round < 200; round++) {
+            // one at a time: a job may delete others (the timers of an event gateway it passed)
+            List<Job> due = management.createJobQuery().executable().listPage(0, 1);
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    private void passTime(Duration duration) {
+        ClockUtil.setCurrentTime(later(duration));
+        runDueJobs();
+    }
+
+    private List<String> waitingAt(String process) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(AGREEMENT).active().list()
+                .stream().flatMap(instance -> runtime.getActiveActivityIds(instance.getId()).stream()).toList();
+    }
+
+    private ProcessInstance requested() {
+        start(ProcessModels.AGREEMENT_SETUP, Map.of());
+        runDueJobs();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModels.AGREEMENT_SETUP).singleResult();
+    }
+
+    private Task approvalTask() {
+        return tasks.createTaskQuery().taskCandidateGroup("approvers").processInstanceBusinessKey(AGREEMENT).singleResult();
+    }
+
+    private void approverDecides(boolean approved) {
+        tasks.complete(approvalTask().getId(), Map.of("approved", approved, "reason", approved ? "fine" : "terms too low"));
+        runDueJobs();
+    }
+
+    /** From the request to the wait for the deposit: chain set-up, both approvals. */
+    private void approvedByBoth() {
+        requested();
+        assertThat(chainCalls).containsExactly("createEscrowAgreement", "setEscrowTerms", "setEscrowMetadata");
+        assertThat(approvalTask()).isNotNull();
+        approverDecides(true);
+        assertThat(chainCalls).endsWith("approveOnChain");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_APPROVAL)).contains("awaitApproval");
+        behaviour.put("checkApprovalDelegate", e -> e.setVariable("bothApproved", true));
+        runtime.createMessageCorrelation("chainEvent.AgreementApproved").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SETUP)).contains("awaitDeposit");
+    }
+
+    private void active() {
+        approvedByBoth();
+        behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", true));
+        runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+        assertThat(steps).contains("provisionService");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SETUP)).contains("awaitProvisioning");
+        behaviour.put("checkProvisioningDelegate", e -> {
+            e.setVariable("provisioningReported", true);
+            e.setVariable("provisioned", true);
+        });
+        runtime.createMessageCorrelation("provisioningReported").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+        assertThat(steps).contains("handOverCredentials", "startBilling");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SETUP)).isEmpty();
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    @Test
+    void anApprovedAndFundedAgreementIsProvisionedAndBilledAtEachInterval() {
+        active();
+
+        passTime(Duration.ofMinutes(15));
+        passTime(Duration.ofMinutes(15));
+
+        assertThat(chainCalls.stream().filter("submitBill"::equals)).hasSize(2);
+        assertThat(steps.stream().filter("recordBill"::equals)).hasSize(2);
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    @Test
+    void aDepositThatCameBeforeTheWaitIsFoundByLookingAgain() {
+        approvedByBoth();
+        // the event was announced while nobody waited: the next look at the chain finds it
+        behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", true));
+        passTime(Duration.ofMinutes(1));
+        assertThat(steps).contains("provisionService");
+    }
+
+    @Test
+    void theApproversRejectionEndsTheAgreementAsRejected() {
+        requested();
+        approverDecides(false);
+
+        assertThat(steps).contains("recordRejection", "rejectedTermination", "beginTermination", "recordSettlement");
+        assertThat(chainCalls).doesNotContain("approveOnChain");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SETUP)).isEmpty();
+        assertThat(waitingAt(ProcessModels.AGREEMENT_APPROVAL)).isEmpty();
+    }
+
+    @Test
+    void theConsumersRejectionEndsTheApprovalWhereverItIs() {
+        requested();
+        runtime.createMessageCorrelation("consumerRejected").processInstanceBusinessKey(AGREEMENT).correlate();
+        runDueJobs();
+
+        assertThat(approvalTask()).isNull();
+        assertThat(steps).contains("recordConsumerRejection", "rejectedTermination", "beginTermination");
+    }
+
+    @Test
+    void changedTermsAreSetOnChainAndTheApprovalStartsAgain() {
+        requested();
+        String firstTask = approvalTask().getId();
+        runtime.createMessageCorrelation("termsChanged").processInstanceBusinessKey(AGREEMENT).correlate();
+        runDueJobs();
+
+        assertThat(chainCalls).endsWith("changeEscrowTerms");
+        assertThat(approvalTask().getId()).isNotEqualTo(firstTask);
+    }
+
+    @Test
+    void anOverdueApprovalIsEscalatedAndStaysOpen() {
+        requested();
+        passTime(Duration.ofDays(2).plusMinutes(1));
+
+        assertThat(steps).contains("escalateApproval");
+        assertThat(approvalTask()).isNotNull();
+    }
+
+    @Test
+    void noDepositBeforeTheDeadlineEndsTheAgreement() {
+        approvedByBoth();
+        for (int i = 0; i < 3; i++) {
+            passTime(Duration.ofHours(9));
+        }
+        assertThat(steps).contains("depositTimedOut", "beginTermination");
+        assertThat(steps).doesNotContain("provisionService");
+    }
+
+    @Test
+    void aFailedProvisioningEndsTheAgreement() {
+        approvedByBoth();
+        behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", true));
+        behaviour.put("checkProvisioningDelegate", e -> {
+            e.setVariable("provisioningReported", true);
+            e.setVariable("provisioned", false);
+        });
+        runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+
+        assertThat(steps).contains("provisioningFailed", "beginTermination", "deprovisionService");
+        assertThat(steps).doesNotContain("startBilling");
+    }
+
+    @Test
+    void aBillTheDepositCannotCoverEndsBillingAndTerminates() {
+        active();
+        behaviour.put("recordBillDelegate", e -> {
+            e.setVariable("outOfFunds", true);
+            e.setVariable("lowBalance", true);
+            e.setVariable("suspended", false);
+        });
+        passTime(Duration.ofMinutes(15));
+
+        assertThat(steps).contains("outOfFunds", "beginTermination", "deprovisionService", "recordSettlement");
+        assertThat(chainCalls).endsWith("endEscrow");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
+    }
+
+    @Test
+    void aLowBalanceSuspendsUntilATopUpResumesAndBillingGoesOn() {
+        active();
+        behaviour.put("recordBillDelegate", e -> {
+            e.setVariable("outOfFunds", false);
+            e.setVariable("lowBalance", true);
+            e.setVariable("suspended", false);
+        });
+        passTime(Duration.ofMinutes(15));
+        assertThat(steps).contains("startSuspension", "suspendService");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).contains("awaitPayment");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+
+        behaviour.put("checkPaymentDelegate", e -> e.setVariable("paid", true));
+        runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+
+        assertThat(steps).contains("resumeService");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).isEmpty();
+    }
+
+    @Test
+    void aSuspensionPastItsGraceTerminatesTheAgreementAndStopsBilling() {
+        active();
+        behaviour.put("recordBillDelegate", e -> {
+            e.setVariable("outOfFunds", false);
+            e.setVariable("lowBalance", true);
+            e.setVariable("suspended", true);
+        });
+        start(ProcessModels.AGREEMENT_SUSPENSION, Map.of());
+        runDueJobs();
+        passTime(Duration.ofHours(25));
+
+        assertThat(steps).contains("suspendedTooLong", "beginTermination");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).isEmpty();
+    }
+
+    @Test
+    void aStopDuringBillingEndsTheCycleAndSettlesOnChain() {
+        active();
+        start(ProcessModels.AGREEMENT_TERMINATION, Map.of("cause", "STOPPED_BY_CONSUMER"));
+        runDueJobs();
+
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
+        assertThat(steps).contains("deprovisionService", "recordSettlement");
+        assertThat(chainCalls).endsWith("endEscrow");
+    }
+}
