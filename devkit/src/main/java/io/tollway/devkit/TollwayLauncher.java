@@ -112,6 +112,9 @@ public final class TollwayLauncher {
             // only on our own development chain may Tollway deploy with anvil's public key
             tollwaySettings.put("tollway.dev-contracts", "true");
         }
+        // the demo: one account per role with well-known API keys, and the built-in demo provider
+        tollwaySettings.put("tollway.demo-accounts", "true");
+        tollwaySettings.put("tollway.demo-provider.webhook-url", "http://127.0.0.1:" + settings.httpPort() + "/api/v1/demo-provider/webhook");
         server.prepareForTollway(jdbcUrl, user, password, tollwaySettings);
         server.deploy(ear);
         say("Tollway     configured and deployed (" + millisSince(phase) + " ms)");
@@ -122,6 +125,8 @@ public final class TollwayLauncher {
         say("  Console  " + base + "/console/");
         say("  API      " + base + "/api/v1/  (OpenAPI: " + base + "/api/v1/openapi.json)");
         say("  Health   " + base + "/health");
+        say("  API keys (Authorization: Bearer <key>): admin demo-admin-key, approver demo-approver-key,");
+        say("           provider demo-provider-key, consumers demo-consumer-key and demo-consumer-2-key");
         say("Press Ctrl-C to stop.");
     }
 
@@ -141,6 +146,7 @@ public final class TollwayLauncher {
         if (list.statusCode() == 200 && list.body().contains("\"total\":0")) {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/offerings"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer demo-provider-key")
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"providerId\":\"demo-provider\",\"name\":\"Demo VPN, billed by the hour\",\"settlementModel\":\"ESCROW\"}"))
                             .build(),

@@ -16,11 +16,32 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The demo accounts' API keys (see DemoAccounts); the test servers create them. */
+    public static final String ADMIN = "demo-admin-key";
+    public static final String APPROVER = "demo-approver-key";
+    public static final String PROVIDER = "demo-provider-key";
+    public static final String CONSUMER = "demo-consumer-key";
+    public static final String OTHER_CONSUMER = "demo-consumer-2-key";
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    /** Sent as the bearer token; null: anonymous. */
+    private final String apiKey;
+
+    /** A client acting as the demo admin. */
     public Api(String base) {
+        this(base, ADMIN);
+    }
+
+    public Api(String base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same server, as another caller (null: anonymous). */
+    public Api as(String otherKey) {
+        return new Api(base, otherKey);
     }
 
     public record Reply(int status, String contentType, String body) {
@@ -55,8 +76,11 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {

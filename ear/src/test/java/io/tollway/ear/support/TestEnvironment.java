@@ -40,7 +40,9 @@ public final class TestEnvironment implements LauncherSessionListener {
             glassFish.prepareForTollway(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD, Map.of(
                     "tollway.rpc-url", anvil.rpcUrl(),
                     "tollway.dev-contracts", "true",
-                    "tollway.test-support", "true"));
+                    "tollway.test-support", "true",
+                    "tollway.demo-accounts", "true",
+                    "tollway.demo-provider.webhook-url", "http://127.0.0.1:" + httpPort + "/api/v1/demo-provider/webhook"));
             // Arquillian deploys into this running domain; it neither starts nor stops it
             String container = "arq.container.glassfish.configuration.";
             System.setProperty(container + "glassFishHome", home.toString());

@@ -78,6 +78,37 @@ public class Agreement {
     @Column(name = "requested_at", nullable = false)
     private OffsetDateTime requestedAt;
 
+    /** The consumer's secp256k1 public key: credentials are sealed so that only its key opens them. */
+    @Column(name = "consumer_public_key")
+    private String consumerPublicKey;
+
+    /** The provider's last provisioning answer: null (none yet), SUCCEEDED or FAILED. */
+    @Column(name = "provisioning_state")
+    private String provisioningState;
+
+    @Column(name = "provisioning_note")
+    private String provisioningNote;
+
+    /** Whether the service was ever provisioned, so the termination knows to deprovision it. */
+    @Column(nullable = false)
+    private boolean provisioned;
+
+    @Column(name = "sealed_credentials")
+    private String sealedCredentials;
+
+    /** The escrow's figures as the chain last told them. */
+    @Column(name = "escrow_deposited", nullable = false)
+    private java.math.BigInteger escrowDeposited = java.math.BigInteger.ZERO;
+
+    @Column(name = "escrow_remaining", nullable = false)
+    private java.math.BigInteger escrowRemaining = java.math.BigInteger.ZERO;
+
+    @Column(name = "last_bill_at")
+    private OffsetDateTime lastBillAt;
+
+    @Column(name = "bill_count", nullable = false)
+    private int billCount;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "agreement_status_change", joinColumns = @JoinColumn(name = "agreement_id"))
     @OrderColumn(name = "position")
@@ -119,6 +150,43 @@ public class Agreement {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value.strip();
+    }
+
+    public void sealTo(String publicKey) {
+        this.consumerPublicKey = requireText(publicKey, "consumerPublicKey");
+    }
+
+    /** The provider's answer to the provisioning command; a second answer after a success changes nothing. */
+    public void provisioningReported(boolean succeeded, String note) {
+        if ("SUCCEEDED".equals(provisioningState)) {
+            return;
+        }
+        provisioningState = succeeded ? "SUCCEEDED" : "FAILED";
+        provisioningNote = note == null ? null : note.substring(0, Math.min(note.length(), 500));
+        provisioned |= succeeded;
+    }
+
+    public void credentialsSealed(String sealed) {
+        this.sealedCredentials = requireText(sealed, "sealed credentials");
+    }
+
+    /** What the chain says of the escrow now. */
+    public void escrowSeen(java.math.BigInteger deposited, java.math.BigInteger remaining) {
+        this.escrowDeposited = Objects.requireNonNull(deposited, "deposited");
+        this.escrowRemaining = Objects.requireNonNull(remaining, "remaining");
+    }
+
+    /** The number the next bill gets (bills are numbered 1, 2, … per agreement). */
+    public int nextBillNumber() {
+        return billCount + 1;
+    }
+
+    public void billed(int number, OffsetDateTime at) {
+        if (number != billCount + 1) {
+            throw new IllegalStateException("bill " + number + " of agreement " + id + " is not the next one (" + (billCount + 1) + ")");
+        }
+        billCount = number;
+        lastBillAt = at;
     }
 
     /** The agreement exists on chain with its terms; both parties may approve now. */
@@ -269,6 +337,42 @@ public class Agreement {
     }
 
     /** Whether the given tenant is one of the two parties: nobody else may see the agreement. */
+    public String consumerPublicKey() {
+        return consumerPublicKey;
+    }
+
+    public String provisioningState() {
+        return provisioningState;
+    }
+
+    public String provisioningNote() {
+        return provisioningNote;
+    }
+
+    public boolean provisioned() {
+        return provisioned;
+    }
+
+    public String sealedCredentials() {
+        return sealedCredentials;
+    }
+
+    public java.math.BigInteger escrowDeposited() {
+        return escrowDeposited;
+    }
+
+    public java.math.BigInteger escrowRemaining() {
+        return escrowRemaining;
+    }
+
+    public OffsetDateTime lastBillAt() {
+        return lastBillAt;
+    }
+
+    public int billCount() {
+        return billCount;
+    }
+
     public boolean concerns(String tenantId) {
         return providerId.equals(tenantId) || consumerId.equals(tenantId);
     }

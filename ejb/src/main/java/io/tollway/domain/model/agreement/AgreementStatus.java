@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * Where an agreement stands in its life. The legal transitions are written down here, once; an
- * agreement can be terminated from any state before TERMINATED (a rejection, a timeout, a stop),
- * but only an active or suspended one passes through TERMINATING, where the final settlement runs.
+ * agreement can be terminated from any state before TERMINATED (a rejection, a timeout, a stop);
+ * the termination process passes through TERMINATING, where deprovisioning and the final
+ * settlement run.
  */
 public enum AgreementStatus {
     REQUESTED,
@@ -20,9 +21,9 @@ public enum AgreementStatus {
 
     private Set<AgreementStatus> next() {
         return switch (this) {
-            case REQUESTED -> EnumSet.of(AWAITING_APPROVAL, TERMINATED);
-            case AWAITING_APPROVAL -> EnumSet.of(AWAITING_DEPOSIT, TERMINATED);
-            case AWAITING_DEPOSIT -> EnumSet.of(PROVISIONING, TERMINATED);
+            case REQUESTED -> EnumSet.of(AWAITING_APPROVAL, TERMINATING, TERMINATED);
+            case AWAITING_APPROVAL -> EnumSet.of(AWAITING_DEPOSIT, TERMINATING, TERMINATED);
+            case AWAITING_DEPOSIT -> EnumSet.of(PROVISIONING, TERMINATING, TERMINATED);
             case PROVISIONING -> EnumSet.of(ACTIVE, TERMINATING, TERMINATED);
             case ACTIVE -> EnumSet.of(SUSPENDED, TERMINATING);
             case SUSPENDED -> EnumSet.of(ACTIVE, TERMINATING);

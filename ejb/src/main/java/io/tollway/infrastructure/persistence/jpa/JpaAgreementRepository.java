@@ -1,0 +1,95 @@
+package io.tollway.infrastructure.persistence.jpa;
+
+import io.tollway.domain.model.agreement.Agreement;
+import io.tollway.domain.model.agreement.AgreementRepository;
+import io.tollway.domain.model.agreement.Bill;
+import io.tollway.domain.model.agreement.UsageReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAgreementRepository implements AgreementRepository {
+
+    @PersistenceContext(unitName = "tollway")
+    private EntityManager em;
+
+    @Override
+    public void add(Agreement agreement) {
+        em.persist(agreement);
+    }
+
+    @Override
+    public Optional<Agreement> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Agreement.class, id));
+    }
+
+    @Override
+    public List<Agreement> page(String tenantId, int offset, int limit) {
+        TypedQuery<Agreement> query = tenantId == null
+                ? em.createQuery("select a from Agreement a order by a.requestedAt desc, a.id", Agreement.class)
+                : em.createQuery("select a from Agreement a where a.consumerId = :tenant or a.providerId = :tenant"
+                        + " order by a.requestedAt desc, a.id", Agreement.class).setParameter("tenant", tenantId);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count(String tenantId) {
+        return tenantId == null
+                ? em.createQuery("select count(a) from Agreement a", Long.class).getSingleResult()
+                : em.createQuery("select count(a) from Agreement a where a.consumerId = :tenant or a.providerId = :tenant", Long.class)
+                        .setParameter("tenant", tenantId).getSingleResult();
+    }
+
+    @Override
+    public void add(Bill bill) {
+        em.persist(bill);
+    }
+
+    @Override
+    public Optional<Bill> bill(String agreementId, int number) {
+        return em.createQuery("select b from Bill b where b.agreementId = :agreement and b.number = :number", Bill.class)
+                .setParameter("agreement", agreementId).setParameter("number", number)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Bill> bills(String agreementId) {
+        return em.createQuery("select b from Bill b where b.agreementId = :agreement order by b.number", Bill.class)
+                .setParameter("agreement", agreementId).getResultList();
+    }
+
+    @Override
+    public UsageReport report(UsageReport report) {
+        // concurrent replays of one key: the unique constraint lets exactly one insert through
+        em.createNativeQuery("insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
+                        + " values (?, ?, ?, ?) on conflict (agreement_id, idempotency_key) do nothing")
+                .setParameter(1, report.agreementIdValue())
+                .setParameter(2, report.idempotencyKey())
+                .setParameter(3, new BigDecimal(report.amount()))
+                .setParameter(4, java.sql.Timestamp.from(report.reportedAt().toInstant()))
+                .executeUpdate();
+        return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.idempotencyKey = :key", UsageReport.class)
+                .setParameter("agreement", report.agreementIdValue()).setParameter("key", report.idempotencyKey())
+                .getSingleResult();
+    }
+
+    @Override
+    public List<UsageReport> unbilledUsage(String agreementId) {
+        return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.billNumber is null order by u.id",
+                UsageReport.class).setParameter("agreement", agreementId).getResultList();
+    }
+
+    @Override
+    public BigInteger unbilledAmount(String agreementId) {
+        Object sum = em.createNativeQuery("select coalesce(sum(amount), 0) from usage_report where agreement_id = ? and bill_number is null")
+                .setParameter(1, agreementId).getSingleResult();
+        return new BigDecimal(sum.toString()).toBigIntegerExact();
+    }
+}
