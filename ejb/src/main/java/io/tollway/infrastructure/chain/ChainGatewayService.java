@@ -118,6 +118,15 @@ public class ChainGatewayService {
         return running().request(signer, subject, step, call);
     }
 
+    /** The chain address of a signer (the operator's is the provider's on chain for hosted providers). */
+    public String signerAddress(String signer) {
+        String address = running().signerAddresses().get(signer);
+        if (address == null) {
+            throw new ChainGatewayUnavailable("no signer " + signer);
+        }
+        return address;
+    }
+
     public Optional<ChainTransaction> find(long id) {
         return running().find(id);
     }

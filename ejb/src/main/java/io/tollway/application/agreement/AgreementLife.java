@@ -1,0 +1,307 @@
+package io.tollway.application.agreement;
+
+import io.tollway.domain.model.account.Account;
+import io.tollway.domain.model.agreement.Agreement;
+import io.tollway.domain.model.agreement.AgreementNotFound;
+import io.tollway.domain.model.agreement.AgreementRepository;
+import io.tollway.domain.model.agreement.AgreementStatus;
+import io.tollway.domain.model.agreement.Bill;
+import io.tollway.domain.model.agreement.EscrowTerms;
+import io.tollway.domain.model.agreement.ProviderCommandKind;
+import io.tollway.domain.model.agreement.TerminationCause;
+import io.tollway.domain.model.agreement.UsageReport;
+import io.tollway.infrastructure.chain.ChainGatewayService;
+import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
+import io.tollway.infrastructure.chain.escrow.EscrowCalls;
+import io.tollway.infrastructure.chain.escrow.EscrowChain;
+import io.tollway.infrastructure.chain.transaction.ChainTransaction;
+import io.tollway.infrastructure.chain.transaction.ContractCall;
+import io.tollway.infrastructure.provider.ProviderCommand;
+import io.tollway.infrastructure.provider.ProviderWebhook;
+import io.tollway.process.agreement.AgreementProcesses;
+import io.tollway.process.agreement.AgreementVariables;
+import io.tollway.process.engine.EngineClock;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The steps of an escrow agreement's life, one method per process step; the delegates only pass
+ * the agreement's id in and the answer out. Each step reads the chain or the provider's answer
+ * as it is now, so a step run again after a crash or a retry does the same thing once.
+ */
+@Stateless
+public class AgreementLife {
+
+    private static final Logger LOG = Logger.getLogger(AgreementLife.class.getName());
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    private static final Set<String> APPROVED_ON_CHAIN = Set.of("Approved", "Active", "Stopped", "OutOfFunds");
+
+    @Inject
+    private AgreementRepository agreements;
+
+    @Inject
+    private EscrowChain escrow;
+
+    @Inject
+    private ChainGatewayService gateway;
+
+    @Inject
+    private AgreementProcesses processes;
+
+    @PersistenceContext(unitName = "tollway")
+    private EntityManager entityManager;
+
+    /** One chain step: its idempotency key and its call. */
+    public record ChainStep(String step, ContractCall call) {
+    }
+
+    private static OffsetDateTime now() {
+        // the engine's clock, so tests that move it see the same time in the agreements
+        return EngineClock.now().atOffset(ZoneOffset.UTC);
+    }
+
+    private Agreement agreement(String id) {
+        return agreements.find(id).orElseThrow(() -> new AgreementNotFound(id));
+    }
+
+    private static BigInteger id(Agreement agreement) {
+        return new BigInteger(agreement.onChainId());
+    }
+
+    // ---------------------------------------------------------------- chain steps
+
+    /** The call a chain step of the agreement's processes makes, by the step's activity id. */
+    public ChainStep chainStep(String activityId, String agreementId, Integer billNumber, String escrowAction) {
+        Agreement agreement = agreement(agreementId);
+        String contract = escrow.escrowAddress();
+        return switch (activityId) {
+            case "createEscrowAgreement" -> new ChainStep("create",
+                    EscrowCalls.createAgreement(contract, agreement.consumerAddress(), gateway.signerAddress(ChainGatewayService.OPERATOR)));
+            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep("terms-" + agreement.termsHash(),
+                    EscrowCalls.setTerms(contract, id(agreement), terms(agreement), ZERO_ADDRESS));
+            case "setEscrowMetadata" -> new ChainStep("metadata", EscrowCalls.setMetadata(contract, id(agreement), "tollway:" + agreement.id()));
+            case "approveOnChain" -> {
+                String hash = escrow.termsHash(agreement.onChainId());
+                yield new ChainStep("approve-" + hash, EscrowCalls.approve(contract, id(agreement), hash));
+            }
+            case "submitBill" -> {
+                Bill bill = agreements.bill(agreementId, billNumber).orElseThrow();
+                yield new ChainStep("bill-" + billNumber, EscrowCalls.bill(contract, id(agreement), bill.variableAmount(), bill.ref()));
+            }
+            case "endEscrow" -> "REJECT".equals(escrowAction)
+                    ? new ChainStep("reject", EscrowCalls.reject(contract, id(agreement)))
+                    : new ChainStep("stop", EscrowCalls.stop(contract, id(agreement)));
+            default -> throw new IllegalArgumentException("no chain step " + activityId);
+        };
+    }
+
+    private static EscrowTerms terms(Agreement agreement) {
+        return AgreementTermsJson.escrow(agreement.terms());
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** After createAgreement: the id the escrow gave, from the transaction's event. */
+    public String recordEscrowId(String agreementId, String transactionHash) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.onChainId() != null) {
+            return agreement.onChainId();
+        }
+        String onChainId = escrow.createdAgreementId(transactionHash)
+                .orElseThrow(() -> new IllegalStateException("transaction " + transactionHash + " created no escrow agreement"));
+        agreement.openApproval(onChainId, now());
+        return onChainId;
+    }
+
+    /** Whether the chain says both parties approved; records it once. */
+    public boolean checkApproval(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() != AgreementStatus.AWAITING_APPROVAL) {
+            return agreement.status() != AgreementStatus.REQUESTED;
+        }
+        EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+        if (!APPROVED_ON_CHAIN.contains(onChain.status())) {
+            return false;
+        }
+        agreement.approvedOnChain(now());
+        return true;
+    }
+
+    public void recordProviderApproval(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() == AgreementStatus.AWAITING_APPROVAL && !agreement.isApprovedBy(io.tollway.domain.model.agreement.Party.PROVIDER)) {
+            agreement.approve(io.tollway.domain.model.agreement.Party.PROVIDER, agreement.termsHash(), now());
+        }
+    }
+
+    /** Whether the consumer's first deposit activated the escrow; the agreement then awaits provisioning. */
+    public boolean checkDeposit(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() != AgreementStatus.AWAITING_DEPOSIT) {
+            return agreement.status() == AgreementStatus.PROVISIONING || agreement.status().isLive();
+        }
+        EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+        if (!"Active".equals(onChain.status())) {
+            return false;
+        }
+        agreement.escrowSeen(onChain.deposited(), onChain.remaining());
+        agreement.depositReceived(now());
+        return true;
+    }
+
+    /** Sends a command to the provider's service controller; a failure throws, and the job retries. */
+    public void command(String agreementId, ProviderCommandKind kind, long sequence) {
+        Agreement agreement = agreement(agreementId);
+        Account provider = entityManager.find(Account.class, agreement.providerId());
+        if (provider == null || provider.webhookUrl() == null) {
+            throw new IllegalStateException("provider " + agreement.providerId() + " has no service controller configured");
+        }
+        new ProviderWebhook().deliver(URI.create(provider.webhookUrl()), provider.webhookSecret(),
+                ProviderCommand.of(agreementId, kind, sequence, agreement.consumerAddress(), agreement.offeringId()));
+        LOG.info(() -> kind + " sent to " + agreement.providerId() + " for agreement " + agreementId);
+    }
+
+    /** Null while the provider has not answered the provisioning; otherwise whether it succeeded. */
+    public Boolean provisioningOutcome(String agreementId) {
+        String state = agreement(agreementId).provisioningState();
+        return state == null ? null : "SUCCEEDED".equals(state);
+    }
+
+    public void activate(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() != AgreementStatus.ACTIVE) {
+            agreement.activate(now());
+        }
+    }
+
+    // ---------------------------------------------------------------- billing
+
+    /** The next bill: the usage not billed yet, as far as the cap for the time since the last bill allows. */
+    public int prepareBill(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        int number = agreement.nextBillNumber();
+        if (agreements.bill(agreementId, number).isPresent()) {
+            return number; // a retried job: the bill is prepared already
+        }
+        EscrowTerms terms = terms(agreement);
+        EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+        long seconds = EscrowTerms.billableSeconds(onChain.lastBillAt(), EngineClock.now().getEpochSecond());
+        BigInteger cap = terms.usageCap(seconds);
+        BigInteger charged = BigInteger.ZERO;
+        for (UsageReport report : agreements.unbilledUsage(agreementId)) {
+            if (charged.add(report.amount()).compareTo(cap) > 0) {
+                break; // the rest waits for the next bill, whose cap covers more time
+            }
+            charged = charged.add(report.amount());
+            report.chargedBy(number);
+        }
+        agreements.add(new Bill(agreementId, number, charged, now()));
+        return number;
+    }
+
+    /** Settles the bill with what its transaction did; answers whether the deposit ran out. */
+    public BillResult recordBill(String agreementId, int number, String transactionHash, Long chainTransactionId) {
+        Agreement agreement = agreement(agreementId);
+        Bill bill = agreements.bill(agreementId, number).orElseThrow();
+        EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+        if (bill.state() == Bill.State.PENDING) {
+            EscrowChain.BillOutcome outcome = escrow.billOutcome(transactionHash, agreement.onChainId());
+            Bill.State state = outcome.outOfFunds() ? Bill.State.OUT_OF_FUNDS : outcome.paid() ? Bill.State.PAID : Bill.State.REJECTED;
+            bill.settled(state, outcome.baseAmount(), outcome.amountPaid(), outcome.billedSeconds(), chainTransactionId, now());
+            agreement.billed(number, now());
+            agreement.escrowSeen(onChain.deposited(), onChain.remaining());
+        }
+        EscrowTerms terms = terms(agreement);
+        boolean outOfFunds = "OutOfFunds".equals(onChain.status());
+        // low: less than an hour of base fee left
+        boolean low = onChain.remaining().compareTo(terms.baseFeePerHour()) < 0;
+        return new BillResult(outOfFunds, low, agreement.status() == AgreementStatus.SUSPENDED);
+    }
+
+    /** What a recorded bill means for the cycle. */
+    public record BillResult(boolean outOfFunds, boolean lowBalance, boolean suspended) {
+    }
+
+    public void startSuspension(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (!processes.isRunning(io.tollway.processes.ProcessModels.AGREEMENT_SUSPENSION, agreementId)) {
+            processes.startSuspension(agreementId, agreement.onChainId());
+        }
+    }
+
+    public void suspend(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() == AgreementStatus.ACTIVE) {
+            agreement.suspend("balance low", now());
+        }
+    }
+
+    /** Whether a top-up brought the deposit back above an hour of base fee. */
+    public boolean paidEnough(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+        agreement.escrowSeen(onChain.deposited(), onChain.remaining());
+        return "Active".equals(onChain.status()) && onChain.remaining().compareTo(terms(agreement).baseFeePerHour()) >= 0;
+    }
+
+    // ---------------------------------------------------------------- termination
+
+    /** What the termination will do: whether to deprovision, and what the escrow needs on chain. */
+    public record TerminationPlan(boolean provisioned, String escrowAction) {
+    }
+
+    public TerminationPlan beginTermination(String agreementId, TerminationCause cause) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() != AgreementStatus.TERMINATING && agreement.status() != AgreementStatus.TERMINATED) {
+            agreement.beginTermination(cause, now());
+        }
+        processes.tell(agreementId, AgreementVariables.TERMINATING_MESSAGE, java.util.Map.of());
+        String action = "NONE";
+        if (agreement.onChainId() != null) {
+            String status = escrow.agreement(agreement.onChainId()).status();
+            action = switch (status) {
+                case "Created", "Ready" -> "REJECT";
+                case "Approved", "Active" -> "STOP";
+                default -> "NONE";
+            };
+        }
+        return new TerminationPlan(agreement.provisioned(), action);
+    }
+
+    public void recordSettlement(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.onChainId() != null) {
+            EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
+            agreement.escrowSeen(onChain.deposited(), onChain.remaining());
+        }
+        if (agreement.status() != AgreementStatus.TERMINATED) {
+            agreement.terminate(agreement.terminationCause(), null, now());
+        }
+    }
+
+    /** A deadline as the processes' timers take it. */
+    public static Date after(Duration duration) {
+        return Date.from(EngineClock.now().plus(duration));
+    }
+
+    public List<Bill> bills(String agreementId) {
+        return agreements.bills(agreementId);
+    }
+
+    /** The hash of the chain transaction a call activity finished with. */
+    public String hashOf(long chainTransactionId) {
+        return gateway.find(chainTransactionId).map(ChainTransaction::hash).orElseThrow();
+    }
+}

@@ -1,0 +1,130 @@
+package io.tollway.infrastructure.chain.escrow;
+
+import io.tollway.contracts.generated.ServiceEscrow;
+import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
+import io.tollway.infrastructure.chain.ChainNode;
+import io.tollway.infrastructure.chain.DeployedContracts;
+import io.tollway.infrastructure.chain.DevContracts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * This deployment's escrow as the agreement processes see it: its address, what it holds for an
+ * agreement, and what a confirmed transaction did. The one place outside the gateway where the
+ * application reaches the node; node errors become {@link UncheckedIOException}, which a job
+ * retries.
+ */
+@ApplicationScoped
+public class EscrowChain {
+
+    @Inject
+    ChainNode node;
+
+    @Inject
+    DeployedContracts contracts;
+
+    /** What one bill did, from its transaction's events. */
+    public record BillOutcome(boolean paid, boolean outOfFunds, BigInteger baseAmount, BigInteger variableAmount,
+                              BigInteger amountPaid, long billedSeconds) {
+    }
+
+    public String escrowAddress() {
+        return address(DevContracts.SERVICE_ESCROW);
+    }
+
+    public String tokenAddress() {
+        return address(DevContracts.TEST_TOKEN);
+    }
+
+    public long chainId() {
+        try {
+            return node.chainId();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String address(String name) {
+        String address = contracts.addresses().get(name);
+        if (address == null) {
+            throw new ChainGatewayUnavailable("no " + name + " contract is recorded for this deployment");
+        }
+        return address;
+    }
+
+    public EscrowAgreementOnChain agreement(String onChainId) {
+        try {
+            return reader().agreement(escrowAddress(), new BigInteger(onChainId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String termsHash(String onChainId) {
+        try {
+            return reader().termsHash(escrowAddress(), new BigInteger(onChainId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<String> createdAgreementId(String transactionHash) {
+        try {
+            return reader().createdAgreementId(escrowAddress(), transactionHash).map(BigInteger::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The BillPaid or OutOfFunds event of a bill's transaction, for this agreement. */
+    public BillOutcome billOutcome(String transactionHash, String onChainId) {
+        try {
+            TransactionReceipt receipt = node.web3j().ethGetTransactionReceipt(transactionHash).send().getTransactionReceipt()
+                    .orElseThrow(() -> new IOException("no receipt yet for " + transactionHash));
+            BigInteger id = new BigInteger(onChainId);
+            String escrow = escrowAddress();
+            BigInteger base = BigInteger.ZERO;
+            BigInteger variable = BigInteger.ZERO;
+            long seconds = 0;
+            boolean paid = false;
+            boolean outOfFunds = false;
+            BigInteger total = BigInteger.ZERO;
+            for (Log log : receipt.getLogs()) {
+                if (!escrow.equalsIgnoreCase(log.getAddress())) {
+                    continue;
+                }
+                String topic = log.getTopics().get(0);
+                if (topic.equals(org.web3j.abi.EventEncoder.encode(ServiceEscrow.BILLPAID_EVENT))) {
+                    ServiceEscrow.BillPaidEventResponse event = ServiceEscrow.getBillPaidEventFromLog(log);
+                    if (event.id.equals(id)) {
+                        paid = true;
+                        base = event.baseAmount;
+                        variable = event.variableAmount;
+                        seconds = event.billedSeconds.longValueExact();
+                        total = base.add(variable);
+                    }
+                } else if (topic.equals(org.web3j.abi.EventEncoder.encode(ServiceEscrow.OUTOFFUNDS_EVENT))) {
+                    ServiceEscrow.OutOfFundsEventResponse event = ServiceEscrow.getOutOfFundsEventFromLog(log);
+                    if (event.id.equals(id)) {
+                        outOfFunds = true;
+                        total = event.paid;
+                    }
+                }
+            }
+            return new BillOutcome(paid, outOfFunds, base, variable, total, seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private EscrowReader reader() {
+        return new EscrowReader(node.web3j());
+    }
+}

@@ -1,0 +1,40 @@
+package io.tollway.process.agreement;
+
+/**
+ * The variables the agreement processes share: ids and flags only, never entities. Names here
+ * are the names the BPMN expressions use.
+ */
+public final class AgreementVariables {
+
+    public static final String AGREEMENT_ID = "agreementId";
+    /** The escrow agreement's id on chain (decimal), as chain events name it. */
+    public static final String ON_CHAIN_ID = "onChainId";
+    public static final String CAUSE = "cause";
+    public static final String APPROVED = "approved";
+    public static final String REASON = "reason";
+    public static final String APPROVAL_DUE = "approvalDue";
+    public static final String APPROVAL_DEADLINE = "approvalDeadline";
+    public static final String BOTH_APPROVED = "bothApproved";
+    public static final String DEPOSIT_DEADLINE = "depositDeadline";
+    public static final String DEPOSIT_MADE = "depositMade";
+    public static final String PROVISIONING_DEADLINE = "provisioningDeadline";
+    public static final String PROVISIONING_REPORTED = "provisioningReported";
+    public static final String PROVISIONED = "provisioned";
+    public static final String BILL_NUMBER = "billNumber";
+    public static final String OUT_OF_FUNDS = "outOfFunds";
+    public static final String LOW_BALANCE = "lowBalance";
+    public static final String SUSPENDED = "suspended";
+    public static final String SUSPENSION_DEADLINE = "suspensionDeadline";
+    public static final String PAID = "paid";
+    /** What the termination does on chain: STOP, REJECT or NONE. */
+    public static final String ESCROW_ACTION = "escrowAction";
+
+    /** Messages the processes wait for, besides the chain events. */
+    public static final String PROVISIONING_REPORTED_MESSAGE = "provisioningReported";
+    public static final String TERMINATING_MESSAGE = "agreementTerminating";
+    public static final String CONSUMER_REJECTED_MESSAGE = "consumerRejected";
+    public static final String TERMS_CHANGED_MESSAGE = "termsChanged";
+
+    private AgreementVariables() {
+    }
+}
