@@ -29,4 +29,13 @@ public final class TokenCalls {
         String data = FunctionEncoder.encode(new Function("transfer", List.of(new Address(to), new Uint256(amount)), List.of()));
         return new ContractCall("TestToken.transfer", token, BigInteger.ZERO, Numeric.hexStringToByteArray(data), TRANSFER_GAS);
     }
+
+    /**
+     * Allows {@code spender} (the escrow or the channels contract) to pull up to {@code amount}:
+     * a consumer's deposit and an agent's offering stake need it first. It sets the allowance,
+     * it does not add to it. Gas is estimated: tokens differ in what an approval costs.
+     */
+    public static ContractCall approve(String token, String spender, BigInteger amount) {
+        return Abi.call("Token", token, "approve", List.of(Abi.partyOf("spender", spender), Abi.uint256("amount", amount)));
+    }
 }

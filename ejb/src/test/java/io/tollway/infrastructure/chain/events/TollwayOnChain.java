@@ -23,24 +23,26 @@ import java.util.List;
 /**
  * Tollway's token, escrow and channels deployed on a fresh anvil, with a consumer and a provider
  * (who is also the channels' agent) funded and allowed to spend, and short ways to make the
- * contracts emit each event the reader hands to the domain.
+ * contracts emit each event the reader hands to the domain. Public for the tests of the escrow
+ * and channel calls, which need the same chain.
  */
-final class TollwayOnChain implements AutoCloseable {
+public final class TollwayOnChain implements AutoCloseable {
 
-    static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(15_000_000L));
-    static final String NO_ARBITER = "0x0000000000000000000000000000000000000000";
+    public static final StaticGasProvider GAS = new StaticGasProvider(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(15_000_000L));
+    public static final String NO_ARBITER = "0x0000000000000000000000000000000000000000";
 
     /** A channel as its consumer must name it in later calls. */
     record Channel(byte[] offering, BigInteger openBlock, byte[] key) {
     }
 
-    final Anvil anvil;
-    final Web3j web3j;
-    final Credentials operator = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(0));
-    final Credentials consumer = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(1));
-    final Credentials provider = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(2));
-    final String escrowAddress;
-    final String channelsAddress;
+    public final Anvil anvil;
+    public final Web3j web3j;
+    public final Credentials operator = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(0));
+    public final Credentials consumer = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(1));
+    public final Credentials provider = Credentials.create(Anvil.DEV_PRIVATE_KEYS.get(2));
+    public final String tokenAddress;
+    public final String escrowAddress;
+    public final String channelsAddress;
     private final ServiceEscrow escrowAsConsumer;
     private final ServiceEscrow escrowAsProvider;
     private final PaymentChannels channelsAsOperator;
@@ -50,7 +52,8 @@ final class TollwayOnChain implements AutoCloseable {
     private TollwayOnChain(Anvil anvil) throws Exception {
         this.anvil = anvil;
         this.web3j = web3j(anvil.rpcUrl());
-        String token = TestToken.deploy(web3j, transactions(operator), GAS, "Test", "TST").send().getContractAddress();
+        tokenAddress = TestToken.deploy(web3j, transactions(operator), GAS, "Test", "TST").send().getContractAddress();
+        String token = tokenAddress;
         escrowAddress = ServiceEscrow.deploy(web3j, transactions(operator), GAS, token).send().getContractAddress();
         channelsAddress = PaymentChannels.deploy(web3j, transactions(operator), GAS, token,
                 BigInteger.valueOf(3600), BigInteger.valueOf(86_400), BigInteger.valueOf(3600)).send().getContractAddress();
@@ -68,7 +71,7 @@ final class TollwayOnChain implements AutoCloseable {
         }
     }
 
-    static TollwayOnChain deploy() throws Exception {
+    public static TollwayOnChain deploy() throws Exception {
         Anvil anvil = Anvil.start();
         try {
             return new TollwayOnChain(anvil);
@@ -82,7 +85,7 @@ final class TollwayOnChain implements AutoCloseable {
         return Web3j.build(new HttpService(rpcUrl, new OkHttpClient.Builder().protocols(List.of(Protocol.HTTP_1_1)).build()));
     }
 
-    private RawTransactionManager transactions(Credentials key) {
+    public RawTransactionManager transactions(Credentials key) {
         return new RawTransactionManager(web3j, key, Anvil.CHAIN_ID, new PollingTransactionReceiptProcessor(web3j, 20, 1500));
     }
 
@@ -94,11 +97,11 @@ final class TollwayOnChain implements AutoCloseable {
         return anvil.blockNumber();
     }
 
-    long latestTimestamp() throws Exception {
+    public long latestTimestamp() throws Exception {
         return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
     }
 
-    void nextBlockAt(long timestamp) {
+    public void nextBlockAt(long timestamp) {
         anvil.call("evm_setNextBlockTimestamp", "[" + timestamp + "]");
     }
 
@@ -171,7 +174,7 @@ final class TollwayOnChain implements AutoCloseable {
         return rsv;
     }
 
-    static BigInteger big(long value) {
+    public static BigInteger big(long value) {
         return BigInteger.valueOf(value);
     }
 
