@@ -18,6 +18,11 @@ public class EngineClock {
     private ProcessEngineBootstrap bootstrap;
 
 
+    /** The engine's time now: the wall clock, or where a test moved it. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     public Instant moveForward(Duration duration) {
         Instant moved = ClockUtil.offset(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()
                 + duration.toMillis()).toInstant();

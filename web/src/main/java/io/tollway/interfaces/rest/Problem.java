@@ -16,6 +16,12 @@ public record Problem(String type, String title, int status, String detail) {
         return new Problem(TYPE_BASE + kind, status.getReasonPhrase(), status.getStatusCode(), detail);
     }
 
+    /** For statuses JAX-RS has no constant for (422). */
+    public static Problem of(int status, String kind, String detail) {
+        String title = status == 422 ? "Unprocessable Content" : "Error " + status;
+        return new Problem(TYPE_BASE + kind, title, status, detail);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }

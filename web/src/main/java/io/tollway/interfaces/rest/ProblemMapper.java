@@ -1,6 +1,9 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.offering.TaskNotFound;
+import io.tollway.application.agreement.Agreements;
+import io.tollway.domain.model.agreement.AgreementNotFound;
+import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -48,8 +51,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalArgumentException) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", cause.getMessage());
         }
-        if (cause instanceof OfferingNotFound || cause instanceof TaskNotFound) {
+        if (cause instanceof OfferingNotFound || cause instanceof TaskNotFound || cause instanceof AgreementNotFound) {
             return Problem.of(Response.Status.NOT_FOUND, "not-found", cause.getMessage());
+        }
+        if (cause instanceof IllegalAgreementTransition) {
+            return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());
+        }
+        if (cause instanceof Agreements.NotTheConsumer || cause instanceof Agreements.NotTheProvider) {
+            return Problem.of(Response.Status.FORBIDDEN, "not-a-party", cause.getMessage());
+        }
+        if (cause instanceof Agreements.ReplayedKey) {
+            return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", cause.getMessage());
+        }
+        if (cause instanceof Agreements.OverCap) {
+            return Problem.of(422, "usage-over-cap", cause.getMessage());
+        }
+        if (cause instanceof Agreements.UnsupportedModel) {
+            return Problem.of(422, "unsupported-model", cause.getMessage());
         }
         if (cause instanceof IllegalOfferingTransition) {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());

@@ -13,11 +13,13 @@ import java.util.Set;
 public class TollwayApi extends Application {
 
     /** The resources the OpenAPI document describes. */
-    static final Set<Class<?>> RESOURCES = Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class);
+    static final Set<Class<?>> RESOURCES = Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class,
+            AgreementsResource.class, ApprovalTasksResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class, OpenApiDocument.class,
+        return Set.of(OfferingsResource.class, ReviewTasksResource.class, ChainResource.class, AgreementsResource.class,
+                ApprovalTasksResource.class, OpenApiDocument.class,
                 TestSupportResource.class, ProblemMapper.class, ApiKeyAuthentication.class);
     }
 }

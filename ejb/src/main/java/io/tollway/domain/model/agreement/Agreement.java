@@ -219,6 +219,14 @@ public class Agreement {
         return false;
     }
 
+    /** The chain says both parties approved the same terms: the agreement awaits the deposit. */
+    public void approvedOnChain(OffsetDateTime now) {
+        requireStatus(AgreementStatus.AWAITING_APPROVAL, "be approved");
+        consumerApprovedHash = termsHash;
+        providerApprovedHash = termsHash;
+        moveTo(AgreementStatus.AWAITING_DEPOSIT, "approved by both parties on chain", now, "await the deposit");
+    }
+
     /** New terms before both approved: every approval given so far is void. */
     public void changeTerms(String newTerms, String newTermsHash, OffsetDateTime now) {
         if (status != AgreementStatus.REQUESTED && status != AgreementStatus.AWAITING_APPROVAL) {

@@ -25,6 +25,8 @@ public interface AgreementRepository {
     /** Adds the report unless one with its key exists; returns the stored one either way. */
     UsageReport report(UsageReport report);
 
+    Optional<UsageReport> usage(String agreementId, String idempotencyKey);
+
     /** The usage not charged yet. */
     List<UsageReport> unbilledUsage(String agreementId);
 

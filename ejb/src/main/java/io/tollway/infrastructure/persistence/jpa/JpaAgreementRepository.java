@@ -81,6 +81,13 @@ public class JpaAgreementRepository implements AgreementRepository {
     }
 
     @Override
+    public Optional<UsageReport> usage(String agreementId, String idempotencyKey) {
+        return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.idempotencyKey = :key", UsageReport.class)
+                .setParameter("agreement", agreementId).setParameter("key", idempotencyKey)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public List<UsageReport> unbilledUsage(String agreementId) {
         return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.billNumber is null order by u.id",
                 UsageReport.class).setParameter("agreement", agreementId).getResultList();

@@ -1,0 +1,42 @@
+package io.tollway.application.agreement;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An agreement as its parties and the operator see it. Amounts are decimal strings of the token's
+ * smallest unit. The sealed credentials are shown to the consumer only.
+ */
+public record AgreementView(String id, String offeringId, String providerId, String consumerId, String consumerAddress,
+                            String settlementModel, String status, String terminationCause, String terms, String termsHash,
+                            boolean consumerApproved, boolean providerApproved, String onChainId, Instant requestedAt,
+                            Balances balances, Provisioning provisioning, String sealedCredentials, List<String> activeSteps,
+                            List<Change> history, List<BillView> bills, Wallet wallet) {
+
+    /** Off-chain figures: from the deposits and bills recorded; {@code onChain} when asked for. */
+    public record Balances(String deposited, String remaining, String billed, int bills, Instant lastBillAt, OnChain onChain) {
+    }
+
+    public record OnChain(String status, String deposited, String remaining, long lastBillAt) {
+    }
+
+    public record Provisioning(String state, String note) {
+    }
+
+    public record Change(Instant at, String from, String to, String reason) {
+    }
+
+    public record BillView(int number, String state, String variableAmount, String baseAmount, String paid, Long billedSeconds,
+                           Long chainTransactionId, Instant preparedAt) {
+    }
+
+    /**
+     * What the consumer's wallet needs: the chain, the contracts, and the calls to sign for the
+     * next step (each {to, data, value}); the wallet sends them itself, with its own key.
+     */
+    public record Wallet(long chainId, String escrow, String token, List<WalletCall> calls) {
+    }
+
+    public record WalletCall(String purpose, String to, String data, String value) {
+    }
+}

@@ -1,0 +1,289 @@
+package io.tollway.application.agreement;
+
+import io.tollway.application.account.Caller;
+import io.tollway.domain.model.account.Role;
+import io.tollway.domain.model.agreement.Agreement;
+import io.tollway.domain.model.agreement.AgreementNotFound;
+import io.tollway.domain.model.agreement.AgreementRepository;
+import io.tollway.domain.model.agreement.AgreementStatus;
+import io.tollway.domain.model.agreement.Bill;
+import io.tollway.domain.model.agreement.EscrowTerms;
+import io.tollway.domain.model.agreement.Party;
+import io.tollway.domain.model.agreement.ProviderCommandKind;
+import io.tollway.domain.model.agreement.TerminationCause;
+import io.tollway.domain.model.agreement.UsageReport;
+import io.tollway.domain.model.offering.Offering;
+import io.tollway.domain.model.offering.OfferingNotFound;
+import io.tollway.domain.model.offering.OfferingRepository;
+import io.tollway.domain.model.offering.OfferingStatus;
+import io.tollway.domain.model.offering.SettlementModel;
+import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
+import io.tollway.infrastructure.chain.escrow.EscrowChain;
+import io.tollway.infrastructure.chain.escrow.EscrowWalletCalls;
+import io.tollway.infrastructure.chain.transaction.ContractCall;
+import io.tollway.infrastructure.sealing.ConsumerKey;
+import io.tollway.infrastructure.sealing.CredentialSeal;
+import io.tollway.process.agreement.AgreementProcesses;
+import io.tollway.process.agreement.AgreementVariables;
+import io.tollway.process.engine.EngineClock;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agreements' use cases for the API: a consumer requests one and approves or rejects it, the
+ * provider reports usage and provisioning, either party stops it, and each caller reads only the
+ * agreements it is a party of (another's are answered as not found).
+ */
+@Stateless
+public class Agreements implements ProvisioningReports {
+
+    @Inject
+    private AgreementRepository agreements;
+
+    @Inject
+    private OfferingRepository offerings;
+
+    @Inject
+    private AgreementProcesses processes;
+
+    @Inject
+    private EscrowChain escrow;
+
+    private static OffsetDateTime now() {
+        return EngineClock.now().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The agreement if the caller may see it; otherwise not found, whether or not it exists. */
+    private Agreement visible(Caller caller, String id) {
+        return agreements.find(id).filter(a -> caller.seesEveryTenant() || a.concerns(caller.accountId()))
+                .orElseThrow(() -> new AgreementNotFound(id));
+    }
+
+    public AgreementView request(Caller consumer, String offeringId, String consumerAddress, String consumerPublicKey) {
+        Offering offering = offerings.find(offeringId).orElseThrow(() -> new OfferingNotFound(offeringId));
+        if (offering.status() != OfferingStatus.PUBLISHED) {
+            throw new IllegalArgumentException("offering " + offeringId + " is " + offering.status() + ", not PUBLISHED");
+        }
+        if (offering.settlementModel() != SettlementModel.ESCROW) {
+            throw new UnsupportedModel(offering.settlementModel());
+        }
+        ConsumerKey key = ConsumerKey.of(consumerPublicKey, consumerAddress);
+        EscrowTerms terms = offering.escrowTerms().orElseThrow(() -> new IllegalStateException("offering " + offeringId + " has no terms"));
+        String json = AgreementTermsJson.of(terms);
+        Agreement agreement = Agreement.request(offering.id(), offering.providerId(), consumer.accountId(), consumerAddress,
+                offering.settlementModel(), json, AgreementTermsJson.hash(json), now());
+        agreement.sealTo(key.publicKeyHex());
+        agreements.add(agreement);
+        processes.startSetup(agreement.id());
+        return view(consumer, agreement, false);
+    }
+
+    public AgreementView find(Caller caller, String id, boolean withChain) {
+        return view(caller, visible(caller, id), withChain);
+    }
+
+    public List<AgreementView> page(Caller caller, int offset, int limit) {
+        return agreements.page(caller.seesEveryTenant() ? null : caller.accountId(), offset, limit).stream()
+                .map(a -> view(caller, a, false)).toList();
+    }
+
+    public long count(Caller caller) {
+        return agreements.count(caller.seesEveryTenant() ? null : caller.accountId());
+    }
+
+    /**
+     * The consumer's decision on the current terms. An approval is recorded and answered with the
+     * call its wallet must send (the chain's approval is what binds); a rejection ends the agreement.
+     */
+    public AgreementView consumerDecision(Caller consumer, String id, boolean approve, String termsHash, String reason) {
+        Agreement agreement = visible(consumer, id);
+        if (!agreement.consumerId().equals(consumer.accountId())) {
+            throw new NotTheConsumer(id);
+        }
+        if (agreement.status() != AgreementStatus.AWAITING_APPROVAL) {
+            throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), approve ? "be approved" : "be rejected");
+        }
+        if (approve) {
+            agreement.approve(Party.CONSUMER, termsHash, now());
+        } else {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a rejection needs a reason");
+            }
+            processes.tell(id, AgreementVariables.CONSUMER_REJECTED_MESSAGE, Map.of(AgreementVariables.REASON, reason.strip()));
+        }
+        return view(consumer, agreement, false);
+    }
+
+    /** Either party ends the agreement; a second stop while it terminates changes nothing. */
+    public AgreementView stop(Caller caller, String id) {
+        Agreement agreement = visible(caller, id);
+        TerminationCause cause = agreement.consumerId().equals(caller.accountId()) ? TerminationCause.STOPPED_BY_CONSUMER
+                : TerminationCause.STOPPED_BY_PROVIDER;
+        if (caller.role() == Role.CONSUMER && !agreement.consumerId().equals(caller.accountId())
+                || caller.role() == Role.APPROVER) {
+            throw new NotTheConsumer(id);
+        }
+        if (agreement.status() == AgreementStatus.TERMINATED) {
+            throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "be stopped");
+        }
+        processes.startTermination(id, cause);
+        return view(caller, agreement, false);
+    }
+
+    /**
+     * Usage the provider's service controller reports, in token units. A replay of a key with the
+     * same amount is answered like the first; with another amount it is refused. Usage beyond the
+     * cap for the time since the last bill is refused (drain protection).
+     */
+    public UsageAccepted reportUsage(Caller provider, String id, String idempotencyKey, BigInteger amount) {
+        Agreement agreement = visible(provider, id);
+        if (!agreement.providerId().equals(provider.accountId())) {
+            throw new NotTheProvider(id);
+        }
+        if (!agreement.status().isLive()) {
+            throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "take usage");
+        }
+        UsageReport candidate = new UsageReport(id, idempotencyKey, amount, now());
+        Optional<UsageReport> earlier = agreements.usage(id, idempotencyKey);
+        if (earlier.isEmpty()) {
+            EscrowTerms terms = AgreementTermsJson.escrow(agreement.terms());
+            long lastBill = agreement.lastBillAt() != null ? agreement.lastBillAt().toEpochSecond()
+                    : escrow.agreement(agreement.onChainId()).lastBillAt();
+            BigInteger cap = terms.usageCap(EscrowTerms.billableSeconds(lastBill, EngineClock.now().getEpochSecond()));
+            BigInteger unbilled = agreements.unbilledAmount(id);
+            if (unbilled.add(amount).compareTo(cap) > 0) {
+                throw new OverCap(id, unbilled, amount, cap);
+            }
+        }
+        // a racing replay of the same key: the unique key lets one insert through, both see the same report
+        UsageReport stored = earlier.orElseGet(() -> agreements.report(candidate));
+        if (stored.amount().compareTo(amount) != 0) {
+            throw new ReplayedKey(idempotencyKey);
+        }
+        return new UsageAccepted(stored.idempotencyKey(), stored.amount().toString(), stored.reportedAt().toInstant());
+    }
+
+    public record UsageAccepted(String idempotencyKey, String amount, java.time.Instant reportedAt) {
+    }
+
+    @Override
+    public void report(String agreementId, String providerId, ProviderCommandKind command, boolean succeeded,
+                       String credentialsOrNull, String message) {
+        Agreement agreement = agreements.find(agreementId).filter(a -> a.providerId().equals(providerId))
+                .orElseThrow(() -> new AgreementNotFound(agreementId));
+        if (command != ProviderCommandKind.PROVISION) {
+            return; // suspend, resume and deprovision need no answer to go on; the log of the webhook has them
+        }
+        if (succeeded && agreement.sealedCredentials() == null) {
+            if (credentialsOrNull == null || credentialsOrNull.isBlank()) {
+                throw new IllegalArgumentException("a successful provisioning must bring the consumer's credentials");
+            }
+            ConsumerKey key = ConsumerKey.of(agreement.consumerPublicKey(), agreement.consumerAddress());
+            agreement.credentialsSealed(CredentialSeal.seal(key, credentialsOrNull.getBytes(StandardCharsets.UTF_8)));
+        }
+        agreement.provisioningReported(succeeded, message);
+        processes.tell(agreementId, AgreementVariables.PROVISIONING_REPORTED_MESSAGE, Map.of());
+    }
+
+    private AgreementView view(Caller caller, Agreement a, boolean withChain) {
+        List<Bill> bills = agreements.bills(a.id());
+        BigInteger billed = bills.stream().map(b -> b.paid() == null ? BigInteger.ZERO : b.paid()).reduce(BigInteger.ZERO, BigInteger::add);
+        AgreementView.OnChain onChain = null;
+        if (withChain && a.onChainId() != null) {
+            EscrowAgreementOnChain c = escrow.agreement(a.onChainId());
+            onChain = new AgreementView.OnChain(c.status(), c.deposited().toString(), c.remaining().toString(), c.lastBillAt());
+        }
+        AgreementView.Balances balances = new AgreementView.Balances(a.escrowDeposited().toString(), a.escrowRemaining().toString(),
+                billed.toString(), a.billCount(), a.lastBillAt() == null ? null : a.lastBillAt().toInstant(), onChain);
+        boolean isConsumer = a.consumerId().equals(caller.accountId());
+        return new AgreementView(a.id(), a.offeringId(), a.providerId(), a.consumerId(), a.consumerAddress(), a.settlementModel().name(),
+                a.status().name(), a.terminationCause() == null ? null : a.terminationCause().name(), a.terms(), a.termsHash(),
+                a.isApprovedBy(Party.CONSUMER), a.isApprovedBy(Party.PROVIDER), a.onChainId(), a.requestedAt().toInstant(), balances,
+                new AgreementView.Provisioning(a.provisioningState(), a.provisioningNote()),
+                isConsumer ? a.sealedCredentials() : null, processes.activeSteps(a.id()),
+                a.history().stream().map(c -> new AgreementView.Change(c.changedAt().toInstant(),
+                        c.from() == null ? null : c.from().name(), c.to().name(), c.reason())).toList(),
+                bills.stream().map(b -> new AgreementView.BillView(b.number(), b.state().name(), b.variableAmount().toString(),
+                        b.baseAmount() == null ? null : b.baseAmount().toString(), b.paid() == null ? null : b.paid().toString(),
+                        b.billedSeconds(), b.chainTransactionId(), b.preparedAt().toInstant())).toList(),
+                isConsumer ? wallet(a) : null);
+    }
+
+    /** The calls the consumer's wallet sends next, by the agreement's status. */
+    private AgreementView.Wallet wallet(Agreement a) {
+        if (a.onChainId() == null) {
+            return null;
+        }
+        String contract = escrow.escrowAddress();
+        String token = escrow.tokenAddress();
+        BigInteger id = new BigInteger(a.onChainId());
+        List<AgreementView.WalletCall> calls = new ArrayList<>();
+        EscrowTerms terms = AgreementTermsJson.escrow(a.terms());
+        switch (a.status()) {
+            case AWAITING_APPROVAL -> calls.add(call("approve the terms", EscrowWalletCalls.approve(contract, id, escrow.termsHash(a.onChainId()))));
+            case AWAITING_DEPOSIT -> {
+                BigInteger first = terms.minimumFirstDeposit().max(BigInteger.ONE);
+                calls.add(call("allow the escrow to take the deposit", EscrowWalletCalls.allowDeposits(token, contract, first)));
+                calls.add(call("deposit (at least this much)", EscrowWalletCalls.deposit(contract, id, first)));
+            }
+            case ACTIVE, SUSPENDED -> calls.add(call("stop the agreement", EscrowWalletCalls.stop(contract, id)));
+            case TERMINATED -> {
+                if (a.escrowRemaining().signum() > 0) {
+                    calls.add(call("withdraw the refund", EscrowWalletCalls.withdrawRefund(contract, id)));
+                }
+            }
+            default -> {
+            }
+        }
+        return new AgreementView.Wallet(escrow.chainId(), contract, token, calls);
+    }
+
+    private static AgreementView.WalletCall call(String purpose, ContractCall call) {
+        return new AgreementView.WalletCall(purpose, call.to(), call.dataHex(), call.value().toString());
+    }
+
+    /** 409: the caller is not the agreement's consumer. */
+    public static class NotTheConsumer extends RuntimeException {
+        public NotTheConsumer(String id) {
+            super("only the consumer of agreement " + id + " may do this");
+        }
+    }
+
+    /** 409: the caller is not the agreement's provider. */
+    public static class NotTheProvider extends RuntimeException {
+        public NotTheProvider(String id) {
+            super("only the provider of agreement " + id + " may do this");
+        }
+    }
+
+    /** 409: the idempotency key was used with another amount. */
+    public static class ReplayedKey extends RuntimeException {
+        public ReplayedKey(String key) {
+            super("idempotency key " + key + " was used before with another amount");
+        }
+    }
+
+    /** 422: usage beyond what the terms allow for the time since the last bill. */
+    public static class OverCap extends RuntimeException {
+        public OverCap(String id, BigInteger unbilled, BigInteger amount, BigInteger cap) {
+            super("usage " + amount + " on top of " + unbilled + " unbilled exceeds the cap of " + cap
+                    + " for the time since agreement " + id + " was last billed");
+        }
+    }
+
+    /** 422: the payment-channel model is not served through agreements yet. */
+    public static class UnsupportedModel extends RuntimeException {
+        public UnsupportedModel(SettlementModel model) {
+            super("agreements on " + model + " offerings are not supported yet");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.tollway.process.agreement;
+
+import io.tollway.application.agreement.AgreementLife;
+import io.tollway.infrastructure.chain.ChainGatewayService;
+import io.tollway.process.chain.ChainTransactionVariables;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+import java.util.List;
+
+/**
+ * The variable mapping of every chain step of the agreement processes (a call activity of
+ * {@code chainTransaction}): the activity's id names the step, the agreement's life builds its
+ * call, and the outcome comes back to the calling process. The subject of every transaction is
+ * the agreement, so the gateway's idempotency key is (agreement, step).
+ */
+@Named("agreementChainCalls")
+@ApplicationScoped
+public class AgreementChainCalls implements DelegateVariableMapping {
+
+    private static final List<String> OUTCOME = List.of(ChainTransactionVariables.TRANSACTION_ID, ChainTransactionVariables.STATE,
+            ChainTransactionVariables.HASH, ChainTransactionVariables.GAS_USED, ChainTransactionVariables.REVERT_REASON);
+
+    @EJB
+    AgreementLife life;
+
+    @Override
+    public void mapInputVariables(DelegateExecution caller, VariableMap called) {
+        String agreementId = (String) caller.getVariable(AgreementVariables.AGREEMENT_ID);
+        AgreementLife.ChainStep step = life.chainStep(caller.getCurrentActivityId(), agreementId,
+                (Integer) caller.getVariable(AgreementVariables.BILL_NUMBER), (String) caller.getVariable(AgreementVariables.ESCROW_ACTION));
+        called.putAll(ChainTransactionVariables.asking(ChainGatewayService.OPERATOR, agreementId, step.step(), step.call()));
+        called.put(AgreementVariables.AGREEMENT_ID, agreementId);
+    }
+
+    @Override
+    public void mapOutputVariables(DelegateExecution caller, VariableScope called) {
+        OUTCOME.forEach(name -> caller.setVariable(name, called.getVariable(name)));
+    }
+}

@@ -1,0 +1,162 @@
+package io.tollway.interfaces.rest;
+
+import io.tollway.application.account.Caller;
+import io.tollway.application.agreement.AgreementView;
+import io.tollway.application.agreement.Agreements;
+import io.tollway.domain.model.account.Role;
+import io.tollway.domain.model.agreement.ProviderCommandKind;
+import io.tollway.interfaces.rest.security.Callers;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.math.BigInteger;
+
+/**
+ * Agreements: a consumer requests and approves one, the provider reports usage and provisioning,
+ * either party stops it. Each caller sees only its own agreements; another's id is not found.
+ */
+@Path("agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgreementsResource {
+
+    @EJB
+    private Agreements agreements;
+
+    @Context
+    private SecurityContext security;
+
+    /** A consumer's request on a published offering, with the address and public key of its wallet. */
+    public record RequestJson(String offeringId, String consumerAddress, String consumerPublicKey) {
+    }
+
+    /** The consumer's decision: APPROVE (naming the terms it approves) or REJECT (with a reason). */
+    public record ApprovalJson(String decision, String termsHash, String reason) {
+    }
+
+    public record UsageJson(String idempotencyKey, String amount) {
+    }
+
+    public record ProvisioningJson(String command, Boolean succeeded, String credentials, String message) {
+    }
+
+    @POST
+    public Response request(RequestJson body, @Context UriInfo uri) {
+        Caller consumer = Callers.require(security, Role.CONSUMER);
+        Json.require(body, "a JSON body with offeringId, consumerAddress and consumerPublicKey");
+        AgreementView created = agreements.request(consumer, Json.text(body.offeringId(), "offeringId"),
+                Json.text(body.consumerAddress(), "consumerAddress"), Json.text(body.consumerPublicKey(), "consumerPublicKey"));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    public Page<AgreementView> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+        Caller caller = Callers.require(security, Role.values());
+        Page.check(offset, limit);
+        return new Page<>(agreements.page(caller, offset, limit), offset, limit, agreements.count(caller));
+    }
+
+    /** With {@code ?chain=true} the escrow's own figures come along. */
+    @GET
+    @Path("{id}")
+    public AgreementView get(@PathParam("id") String id, @QueryParam("chain") @DefaultValue("false") boolean chain) {
+        return agreements.find(Callers.require(security, Role.values()), id, chain);
+    }
+
+    @POST
+    @Path("{id}/approval")
+    public AgreementView approval(@PathParam("id") String id, ApprovalJson body) {
+        Caller consumer = Callers.require(security, Role.CONSUMER);
+        Json.require(body, "a JSON body with decision (APPROVE or REJECT)");
+        String decision = Json.text(body.decision(), "decision");
+        if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
+            throw new IllegalArgumentException("decision must be APPROVE or REJECT");
+        }
+        boolean approve = decision.equals("APPROVE");
+        return agreements.consumerDecision(consumer, id, approve, approve ? Json.text(body.termsHash(), "termsHash") : null, body.reason());
+    }
+
+    @POST
+    @Path("{id}/stop")
+    public Response stop(@PathParam("id") String id) {
+        Caller caller = Callers.require(security, Role.CONSUMER, Role.PROVIDER, Role.ADMIN);
+        return Response.accepted(agreements.stop(caller, id)).build();
+    }
+
+    @POST
+    @Path("{id}/usage")
+    public Response usage(@PathParam("id") String id, UsageJson body) {
+        Caller provider = Callers.require(security, Role.PROVIDER);
+        Json.require(body, "a JSON body with idempotencyKey and amount");
+        Agreements.UsageAccepted accepted = agreements.reportUsage(provider, id, Json.text(body.idempotencyKey(), "idempotencyKey"),
+                Json.positive(body.amount(), "amount"));
+        return Response.status(Response.Status.CREATED).entity(accepted).build();
+    }
+
+    @POST
+    @Path("{id}/provisioning")
+    public Response provisioning(@PathParam("id") String id, ProvisioningJson body) {
+        Caller provider = Callers.require(security, Role.PROVIDER);
+        Json.require(body, "a JSON body with command, succeeded, credentials and message");
+        ProviderCommandKind command;
+        try {
+            command = ProviderCommandKind.valueOf(Json.text(body.command(), "command"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("command must be PROVISION, SUSPEND, RESUME or DEPROVISION");
+        }
+        if (body.succeeded() == null) {
+            throw new IllegalArgumentException("succeeded (true or false) is required");
+        }
+        agreements.report(id, provider.accountId(), command, body.succeeded(), body.credentials(), body.message());
+        return Response.noContent().build();
+    }
+
+    /** Checks of request bodies, each failing with a message that names the field. */
+    static final class Json {
+
+        private Json() {
+        }
+
+        static void require(Object body, String what) {
+            if (body == null) {
+                throw new IllegalArgumentException(what + " is required");
+            }
+        }
+
+        static String text(String value, String field) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(field + " is required");
+            }
+            if (value.length() > 500) {
+                throw new IllegalArgumentException(field + " is too long");
+            }
+            return value.strip();
+        }
+
+        static BigInteger positive(String value, String field) {
+            BigInteger amount;
+            try {
+                amount = new BigInteger(text(value, field));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(field + " must be a whole number of token units, as a decimal string");
+            }
+            if (amount.signum() <= 0 || amount.bitLength() > 128) {
+                throw new IllegalArgumentException(field + " must be more than 0 and below 2^128");
+            }
+            return amount;
+        }
+    }
+}
