@@ -210,7 +210,7 @@ public class Agreements implements ProvisioningReports {
                 a.isApprovedBy(Party.CONSUMER), a.isApprovedBy(Party.PROVIDER), a.onChainId(), a.requestedAt().toInstant(), balances,
                 new AgreementView.Provisioning(a.provisioningState(), a.provisioningNote()),
                 isConsumer ? a.sealedCredentials() : null, processes.activeSteps(a.id()),
-                a.history().stream().map(c -> new AgreementView.Change(c.changedAt().toInstant(),
+                a.history().stream().map(c -> new AgreementView.Change(c.at().toInstant(),
                         c.from() == null ? null : c.from().name(), c.to().name(), c.reason())).toList(),
                 bills.stream().map(b -> new AgreementView.BillView(b.number(), b.state().name(), b.variableAmount().toString(),
                         b.baseAmount() == null ? null : b.baseAmount().toString(), b.paid() == null ? null : b.paid().toString(),
