@@ -1,5 +1,8 @@
 package io.tollway.interfaces.rest;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tollway.application.offering.OfferingCatalog;
 import io.tollway.application.offering.OfferingView;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -27,6 +30,11 @@ public class OfferingsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "submitted; its review has started",
+            content = @Content(schema = @Schema(implementation = OfferingJson.class)))
+    @ApiResponse(responseCode = "400", description = "problem types invalid-terms (terms missing, of the other model or nonsense; "
+            + "the detail names the field), invalid-request, malformed-json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(SubmitOfferingJson body, @Context UriInfo uri) {
         if (body == null) {
             throw new IllegalArgumentException("a JSON body is required");

@@ -1,6 +1,7 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.offering.TaskNotFound;
+import io.tollway.domain.model.agreement.InvalidTerms;
 import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -37,6 +38,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable cause = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
         if (isMalformedJson(exception)) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body is not valid JSON for this endpoint");
+        }
+        if (cause instanceof InvalidTerms) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-terms", cause.getMessage());
         }
         if (cause instanceof IllegalArgumentException) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", cause.getMessage());
