@@ -69,7 +69,7 @@ public record ChannelTerms(String unitName, BigInteger unitPrice, BigInteger set
         }
         BigInteger stake = price(unitPrice, setupPrice, minUnits).multiply(BigInteger.valueOf(supply));
         if (stake.compareTo(MAX_AMOUNT) > 0) {
-            throw new InvalidTerms("minimum deposit × supply must be at most 2^128 - 1 (the contract's limit), was " + stake);
+            throw new InvalidTerms("supply × minimum deposit (the stake) must be at most 2^128 - 1 (the contract's limit), was " + stake);
         }
     }
 

@@ -80,7 +80,7 @@ class ChannelTermsTest {
         BigInteger max = ChannelTerms.MAX_AMOUNT;
 
         assertThatThrownBy(() -> new ChannelTerms("MB", max, BigInteger.ZERO, 1, 1, 0, 1, 1, 2))
-                .hasMessageContaining("2^128 - 1");
+                .isInstanceOf(InvalidTerms.class).hasMessageStartingWith("supply × minimum deposit").hasMessageContaining("2^128 - 1");
         assertThat(new ChannelTerms("MB", max, BigInteger.ZERO, 1, 1, 0, 1, 1, 1).stake()).isEqualTo(max);
     }
 }
