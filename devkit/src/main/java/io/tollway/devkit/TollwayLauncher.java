@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -29,6 +30,20 @@ import java.util.logging.Logger;
 public final class TollwayLauncher {
 
     private static final Logger LOG = Logger.getLogger(TollwayLauncher.class.getName());
+
+    /**
+     * One offering of each settlement model in review, so a first look at the console and API shows
+     * something. Small numbers in the token's smallest unit: an hour of the VPN costs 3600 (one per
+     * second), a megabyte of traffic 10.
+     */
+    private static final List<String> DEMO_OFFERINGS = List.of(
+            "{\"providerId\":\"demo-provider\",\"name\":\"Demo VPN, billed by the hour\",\"settlementModel\":\"ESCROW\","
+                    + "\"escrow\":{\"setupFee\":\"1000\",\"baseFeePerHour\":\"3600\",\"variableFeePerHour\":\"7200\","
+                    + "\"lockupSeconds\":600,\"uptimeArbitration\":false}}",
+            "{\"providerId\":\"demo-provider\",\"name\":\"Demo traffic, paid per MB through a channel\",\"settlementModel\":\"CHANNEL\","
+                    + "\"channel\":{\"unitName\":\"MB\",\"unitPrice\":\"10\",\"setupPrice\":\"100\",\"minUnits\":100,"
+                    + "\"maxUnits\":100000,\"maxBillingUnitLag\":50,\"maxInactiveSeconds\":3600,\"maxSuspendSeconds\":3600,"
+                    + "\"supply\":10}}");
 
     private final LaunchSettings settings;
     private final Path ear;
@@ -138,17 +153,19 @@ public final class TollwayLauncher {
         return Path.of(home);
     }
 
-    /** One offering in review, so a first look at the console and API shows something. */
+    /** The demo offerings, on a database without offerings only: a restart keeps what was there. */
     private static void seedDemoData(String base) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/offerings?limit=1")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (list.statusCode() == 200 && list.body().contains("\"total\":0")) {
+        if (list.statusCode() != 200 || !list.body().contains("\"total\":0")) {
+            return;
+        }
+        for (String offering : DEMO_OFFERINGS) {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/offerings"))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer demo-provider-key")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"providerId\":\"demo-provider\",\"name\":\"Demo VPN, billed by the hour\",\"settlementModel\":\"ESCROW\"}"))
+                            .POST(HttpRequest.BodyPublishers.ofString(offering))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {

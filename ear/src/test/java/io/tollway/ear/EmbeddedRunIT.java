@@ -56,6 +56,11 @@ class EmbeddedRunIT {
         awaitHealthy(api, first);
         JsonNode contracts = api.get("/api/v1/chain").json().get("contracts");
         assertThat(contracts.size()).as("contracts deployed: %s", contracts).isEqualTo(4);
+        JsonNode demo = api.get("/api/v1/offerings?limit=10").json();
+        assertThat(demo.get("total").asLong()).as("the demo offerings: %s", demo).isEqualTo(2);
+        assertThat(demo.get("items").findValuesAsText("settlementModel")).containsExactlyInAnyOrder("ESCROW", "CHANNEL");
+        assertThat(demo.findValue("baseFeePerHour").asText()).isEqualTo("3600");
+        assertThat(demo.findValue("unitPrice").asText()).isEqualTo("10");
         String offeringId = api.submitOffering("kept " + UUID.randomUUID());
         assertThat(api.offering(offeringId).get("activeSteps").toString()).contains("reviewOffering");
         stopAndCheckNothingSurvives(first);

@@ -88,13 +88,84 @@ class InterfacesIT {
 
         assertProblem(api.post("/api/v1/offerings", "{not json"), 400, "malformed-json");
         assertProblem(api.post("/api/v1/offerings", "{\"providerId\":\"p\",\"name\":\"n\",\"settlementModel\":\"BARTER\"}"), 400, "invalid-request");
-        assertProblem(api.post("/api/v1/offerings", "{\"providerId\":\"p\",\"settlementModel\":\"ESCROW\"}"), 400, "invalid-request");
+        assertProblem(api.post("/api/v1/offerings", "{\"providerId\":\"p\",\"settlementModel\":\"ESCROW\",\"escrow\":" + Api.ESCROW_TERMS + "}"),
+                400, "invalid-request");
         assertProblem(api.post("/api/v1/offerings", ""), 400, "invalid-request");
         assertProblem(api.get("/api/v1/offerings?limit=0"), 400, "invalid-request");
         assertProblem(api.get("/api/v1/offerings/" + UUID.randomUUID()), 404, "not-found");
         assertProblem(api.post("/api/v1/review-tasks/no-such-task/decision", "{\"approved\":true}"), 404, "not-found");
 
         assertThat(api.get("/api/v1/offerings?limit=1").json().get("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void offeringsShowTheirTermsAsSubmittedToTheLastUnit() {
+        String uint96Max = "79228162514264337593543950335"; // more digits than a double keeps
+        String escrowTerms = "{\"setupFee\":\"" + uint96Max + "\",\"baseFeePerHour\":\"3600\",\"variableFeePerHour\":\"7200\","
+                + "\"lockupSeconds\":600,\"uptimeArbitration\":true}";
+
+        JsonNode escrow = submitted(offering("ESCROW", "\"escrow\":" + escrowTerms));
+        JsonNode channel = submitted(offering("CHANNEL", "\"channel\":" + Api.CHANNEL_TERMS));
+
+        assertThat(escrow.get("settlementModel").asText()).isEqualTo("ESCROW");
+        assertThat(escrow.at("/escrow/setupFee").isTextual()).isTrue();
+        assertThat(escrow.at("/escrow/setupFee").asText()).isEqualTo(uint96Max);
+        assertThat(escrow.at("/escrow/baseFeePerHour").asText()).isEqualTo("3600");
+        assertThat(escrow.at("/escrow/lockupSeconds").asLong()).isEqualTo(600);
+        assertThat(escrow.at("/escrow/uptimeArbitration").asBoolean()).isTrue();
+        assertThat(escrow.has("channel")).isFalse();
+        assertThat(channel.get("settlementModel").asText()).isEqualTo("CHANNEL");
+        assertThat(channel.at("/channel/unitPrice").asText()).isEqualTo("10");
+        assertThat(channel.at("/channel/unitName").asText()).isEqualTo("MB");
+        assertThat(channel.at("/channel/supply").asInt()).isEqualTo(10);
+        assertThat(channel.at("/channel/maxBillingUnitLag").asLong()).isEqualTo(50);
+        assertThat(channel.has("escrow")).isFalse();
+    }
+
+    @Test
+    void wrongTermsGetInvalidTermsNamingTheFieldAndCreateNothing() {
+        long before = api.get("/api/v1/offerings?limit=1").json().get("total").asLong();
+
+        assertInvalidTerms(offering("ESCROW", null), "escrow");
+        assertInvalidTerms(offering("CHANNEL", "\"escrow\":" + Api.ESCROW_TERMS), "escrow");
+        assertInvalidTerms(offering("ESCROW", "\"escrow\":" + Api.ESCROW_TERMS + ",\"channel\":" + Api.CHANNEL_TERMS), "channel");
+        assertInvalidTerms(offering("ESCROW", "\"escrow\":" + with(Api.ESCROW_TERMS, "setupFee", "\"-1\"")), "setupFee");
+        assertInvalidTerms(offering("ESCROW", "\"escrow\":" + with(Api.ESCROW_TERMS, "baseFeePerHour", "\"0\"")), "baseFeePerHour");
+        assertInvalidTerms(offering("ESCROW", "\"escrow\":" + with(Api.ESCROW_TERMS, "variableFeePerHour", "\"ten\"")), "variableFeePerHour");
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "unitPrice", "\"0\"")), "unitPrice");
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "supply", "0")), "supply");
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "supply", "65536")), "supply");
+        // 2^32 + 10: JSON-B's Integer would read it as 10
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "supply", "4294967306")), "supply");
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "maxBillingUnitLag", "-1")), "maxBillingUnitLag");
+        assertInvalidTerms(offering("CHANNEL", "\"channel\":" + with(Api.CHANNEL_TERMS, "minUnits", "100001")), "maxUnits");
+
+        assertThat(api.get("/api/v1/offerings?limit=1").json().get("total").asLong()).isEqualTo(before);
+    }
+
+    /** A new offering's body with the given terms members ({@code null}: none). */
+    private static String offering(String model, String terms) {
+        return "{\"providerId\":\"provider-it\",\"name\":\"terms " + UUID.randomUUID() + "\",\"settlementModel\":\"" + model + "\""
+                + (terms == null ? "" : "," + terms) + "}";
+    }
+
+    /** The terms with one field's JSON value replaced. */
+    private static String with(String terms, String field, String value) {
+        String changed = terms.replaceFirst("\"" + field + "\":(\"[^\"]*\"|-?[0-9]+)", "\"" + field + "\":" + value);
+        assertThat(changed).as("field " + field + " replaced").isNotEqualTo(terms);
+        return changed;
+    }
+
+    private JsonNode submitted(String body) {
+        Api.Reply reply = api.post("/api/v1/offerings", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return api.offering(reply.json().get("id").asText());
+    }
+
+    private void assertInvalidTerms(String body, String field) {
+        Api.Reply reply = api.post("/api/v1/offerings", body);
+        assertProblem(reply, 400, "invalid-terms");
+        assertThat(reply.json().get("detail").asText()).as(body).startsWith(field + " ");
     }
 
     @Test

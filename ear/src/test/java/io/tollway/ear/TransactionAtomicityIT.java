@@ -54,8 +54,7 @@ class TransactionAtomicityIT {
         api.armFault("offering.review-opened", 1);
         String name = "doomed " + UUID.randomUUID();
 
-        Api.Reply reply = api.post("/api/v1/offerings",
-                "{\"providerId\":\"provider-it\",\"name\":\"" + name + "\",\"settlementModel\":\"ESCROW\"}");
+        Api.Reply reply = api.post("/api/v1/offerings", Api.escrowOffering(name));
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.json().get("type").asText()).endsWith("/internal-error");

@@ -91,10 +91,21 @@ public final class Api {
         }
     }
 
-    /** Submits an offering and returns its id. */
+    /** Escrow terms that any escrow offering of a test may carry. */
+    public static final String ESCROW_TERMS =
+            "{\"setupFee\":\"1000\",\"baseFeePerHour\":\"3600\",\"variableFeePerHour\":\"7200\",\"lockupSeconds\":0,\"uptimeArbitration\":false}";
+    /** Channel terms that any channel offering of a test may carry. */
+    public static final String CHANNEL_TERMS = "{\"unitName\":\"MB\",\"unitPrice\":\"10\",\"setupPrice\":\"0\",\"minUnits\":10,"
+            + "\"maxUnits\":100000,\"maxBillingUnitLag\":50,\"maxInactiveSeconds\":3600,\"maxSuspendSeconds\":3600,\"supply\":10}";
+
+    /** The body of a new escrow offering with {@link #ESCROW_TERMS}. */
+    public static String escrowOffering(String name) {
+        return "{\"providerId\":\"provider-it\",\"name\":\"" + name + "\",\"settlementModel\":\"ESCROW\",\"escrow\":" + ESCROW_TERMS + "}";
+    }
+
+    /** Submits an escrow offering and returns its id. */
     public String submitOffering(String name) {
-        Reply reply = post("/api/v1/offerings",
-                "{\"providerId\":\"provider-it\",\"name\":\"" + name + "\",\"settlementModel\":\"ESCROW\"}");
+        Reply reply = post("/api/v1/offerings", escrowOffering(name));
         if (reply.status() != 201) {
             throw new AssertionError("offering not created: " + reply);
         }

@@ -29,7 +29,7 @@ public class OfferingCatalog {
     private TollwayConfig config;
 
     public OfferingView submit(SubmitOffering request) {
-        Offering offering = Offering.submit(request.providerId(), request.name(), request.settlementModel(),
+        Offering offering = Offering.submit(request.providerId(), request.name(), request.terms(),
                 OffsetDateTime.now(ZoneOffset.UTC));
         offerings.add(offering);
         reviewProcess.start(offering.id(), config.offeringReviewTimeout());

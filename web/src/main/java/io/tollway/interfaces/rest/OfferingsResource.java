@@ -1,5 +1,14 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.application.account.Caller;
+import io.tollway.application.offering.SubmitOffering;
+import io.tollway.domain.model.account.Role;
+import io.tollway.interfaces.rest.security.Callers;
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tollway.application.offering.OfferingCatalog;
 import io.tollway.application.offering.OfferingView;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -27,11 +36,25 @@ public class OfferingsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(SubmitOfferingJson body, @Context UriInfo uri) {
+    @ApiResponse(responseCode = "201", description = "submitted; its review has started",
+            content = @Content(schema = @Schema(implementation = OfferingJson.class)))
+    @ApiResponse(responseCode = "400", description = "problem types invalid-terms (terms missing, of the other model or nonsense; "
+            + "the detail names the field), invalid-request, malformed-json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(SubmitOfferingJson body, @Context UriInfo uri, @Context SecurityContext security) {
+        Caller caller = Callers.require(security, Role.PROVIDER, Role.ADMIN);
         if (body == null) {
             throw new IllegalArgumentException("a JSON body is required");
         }
-        OfferingView offering = catalog.submit(body.toCommand());
+        SubmitOffering command = body.toCommand();
+        if (caller.is(Role.PROVIDER)) {
+            // a provider offers only in its own name
+            if (command.providerId() != null && !command.providerId().equals(caller.accountId())) {
+                throw new Callers.NotPermitted("a provider submits offerings as itself (" + caller.accountId() + ")");
+            }
+            command = new SubmitOffering(caller.accountId(), command.name(), command.terms());
+        }
+        OfferingView offering = catalog.submit(command);
         return Response.created(uri.getAbsolutePathBuilder().path(offering.id()).build())
                 .entity(OfferingJson.of(offering))
                 .build();

@@ -4,6 +4,7 @@ import io.tollway.application.offering.TaskNotFound;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
+import io.tollway.domain.model.agreement.InvalidTerms;
 import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -47,6 +48,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof Callers.NotPermitted) {
             return Problem.of(Response.Status.FORBIDDEN, "forbidden", cause.getMessage());
+        }
+        if (cause instanceof InvalidTerms) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-terms", cause.getMessage());
         }
         if (cause instanceof IllegalArgumentException) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", cause.getMessage());

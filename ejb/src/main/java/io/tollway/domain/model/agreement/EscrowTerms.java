@@ -8,6 +8,10 @@ import java.util.Objects;
  * activation, a base fee per hour, a cap per hour on usage charges, and a notice period the
  * provider is paid after a stop. The arithmetic is the contract's ({@code ServiceEscrow}), to the
  * last unit: integer division rounds down, in the consumer's favour.
+ *
+ * <p>Terms the contract would refuse are refused where they are built, naming the field: a
+ * negative fee, a base fee of 0 (the contract never lets such an agreement start), fees above
+ * uint96 and a notice period above uint32.
  */
 public record EscrowTerms(BigInteger setupFee, BigInteger baseFeePerHour, BigInteger variableFeePerHour, long lockupSeconds) {
 
@@ -16,22 +20,31 @@ public record EscrowTerms(BigInteger setupFee, BigInteger baseFeePerHour, BigInt
     /** A full uptime, in basis points. */
     public static final int FULL_UPTIME_BPS = 10_000;
 
+    /** The largest fee {@code ServiceEscrow.setTerms} accepts (uint96); larger terms could never go on chain. */
+    public static final BigInteger MAX_FEE = BigInteger.TWO.pow(96).subtract(BigInteger.ONE);
+    /** The longest notice period {@code ServiceEscrow.setTerms} accepts (uint32). */
+    public static final long MAX_LOCKUP_SECONDS = 0xFFFF_FFFFL;
+
     private static final BigInteger HOUR = BigInteger.valueOf(MAX_BILL_SECONDS);
 
     public EscrowTerms {
-        requireNotNegative(setupFee, "setupFee");
-        requireNotNegative(variableFeePerHour, "variableFeePerHour");
+        requireFee(setupFee, "setupFee");
+        requireFee(variableFeePerHour, "variableFeePerHour");
         if (Objects.requireNonNull(baseFeePerHour, "baseFeePerHour").signum() <= 0) {
-            throw new IllegalArgumentException("baseFeePerHour must be more than 0");
+            throw new InvalidTerms("baseFeePerHour must be more than 0, was " + baseFeePerHour);
         }
-        if (lockupSeconds < 0) {
-            throw new IllegalArgumentException("lockupSeconds must be 0 or more");
+        requireFee(baseFeePerHour, "baseFeePerHour");
+        if (lockupSeconds < 0 || lockupSeconds > MAX_LOCKUP_SECONDS) {
+            throw new InvalidTerms("lockupSeconds must be 0 to " + MAX_LOCKUP_SECONDS + ", was " + lockupSeconds);
         }
     }
 
-    private static void requireNotNegative(BigInteger amount, String name) {
+    private static void requireFee(BigInteger amount, String name) {
         if (Objects.requireNonNull(amount, name).signum() < 0) {
-            throw new IllegalArgumentException(name + " must be 0 or more");
+            throw new InvalidTerms(name + " must be 0 or more, was " + amount);
+        }
+        if (amount.compareTo(MAX_FEE) > 0) {
+            throw new InvalidTerms(name + " must be at most 2^96 - 1 (the contract's limit), was " + amount);
         }
     }
 

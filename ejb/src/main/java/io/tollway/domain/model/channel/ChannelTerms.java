@@ -1,5 +1,7 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.agreement.InvalidTerms;
+
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -39,35 +41,35 @@ public record ChannelTerms(String unitName, BigInteger unitPrice, BigInteger set
     public ChannelTerms {
         Objects.requireNonNull(unitName, "unitName");
         if (unitName.isBlank() || unitName.length() > MAX_UNIT_NAME_LENGTH) {
-            throw new IllegalArgumentException("unitName must be 1 to " + MAX_UNIT_NAME_LENGTH + " characters and not blank");
+            throw new InvalidTerms("unitName must be 1 to " + MAX_UNIT_NAME_LENGTH + " characters and not blank");
         }
         if (Objects.requireNonNull(unitPrice, "unitPrice").signum() <= 0) {
-            throw new IllegalArgumentException("unitPrice must be more than 0, was " + unitPrice);
+            throw new InvalidTerms("unitPrice must be more than 0, was " + unitPrice);
         }
         if (Objects.requireNonNull(setupPrice, "setupPrice").signum() < 0) {
-            throw new IllegalArgumentException("setupPrice must be 0 or more, was " + setupPrice);
+            throw new InvalidTerms("setupPrice must be 0 or more, was " + setupPrice);
         }
         if (minUnits < 1) {
-            throw new IllegalArgumentException("minUnits must be 1 or more, was " + minUnits);
+            throw new InvalidTerms("minUnits must be 1 or more, was " + minUnits);
         }
         if (maxUnits < minUnits) {
-            throw new IllegalArgumentException("maxUnits must be at least minUnits (" + minUnits + "), was " + maxUnits);
+            throw new InvalidTerms("maxUnits must be at least minUnits (" + minUnits + "), was " + maxUnits);
         }
         if (maxBillingUnitLag < 0) {
-            throw new IllegalArgumentException("maxBillingUnitLag must be 0 or more, was " + maxBillingUnitLag);
+            throw new InvalidTerms("maxBillingUnitLag must be 0 or more, was " + maxBillingUnitLag);
         }
         if (maxInactiveSeconds <= 0) {
-            throw new IllegalArgumentException("maxInactiveSeconds must be more than 0, was " + maxInactiveSeconds);
+            throw new InvalidTerms("maxInactiveSeconds must be more than 0, was " + maxInactiveSeconds);
         }
         if (maxSuspendSeconds <= 0) {
-            throw new IllegalArgumentException("maxSuspendSeconds must be more than 0, was " + maxSuspendSeconds);
+            throw new InvalidTerms("maxSuspendSeconds must be more than 0, was " + maxSuspendSeconds);
         }
         if (supply < 1 || supply > MAX_SUPPLY) {
-            throw new IllegalArgumentException("supply must be 1 to " + MAX_SUPPLY + ", was " + supply);
+            throw new InvalidTerms("supply must be 1 to " + MAX_SUPPLY + ", was " + supply);
         }
         BigInteger stake = price(unitPrice, setupPrice, minUnits).multiply(BigInteger.valueOf(supply));
         if (stake.compareTo(MAX_AMOUNT) > 0) {
-            throw new IllegalArgumentException("minimum deposit × supply must be at most 2^128 - 1 (the contract's limit), was " + stake);
+            throw new InvalidTerms("supply × minimum deposit (the stake) must be at most 2^128 - 1 (the contract's limit), was " + stake);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.agreement.InvalidTerms;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -42,20 +43,22 @@ class ChannelTermsTest {
     @Test
     void zeroUnitPriceIsRefusedInsteadOfDividingByZero() {
         assertThatThrownBy(() -> terms(0, 25, 10, 1000, 3, 600, 300, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unitPrice");
+                .isInstanceOf(InvalidTerms.class).hasMessageStartingWith("unitPrice must be more than 0");
         assertThatThrownBy(() -> terms(-1, 25, 10, 1000, 3, 600, 300, 5)).hasMessageContaining("unitPrice");
     }
 
     @Test
     void zeroSupplyAndSupplyAboveTheContractsLimitAreRefused() {
-        assertThatThrownBy(() -> terms(10, 25, 10, 1000, 3, 600, 300, 0)).hasMessageContaining("supply");
+        assertThatThrownBy(() -> terms(10, 25, 10, 1000, 3, 600, 300, 0))
+                .isInstanceOf(InvalidTerms.class).hasMessageStartingWith("supply must be 1 to 65535");
         assertThatThrownBy(() -> terms(10, 25, 10, 1000, 3, 600, 300, 65_536)).hasMessageContaining("supply");
         assertThat(terms(10, 25, 10, 1000, 3, 600, 300, 65_535).supply()).isEqualTo(65_535);
     }
 
     @Test
     void negativeLagIsRefusedAndZeroLagMeansEveryUnitIsPaidBeforeTheNext() {
-        assertThatThrownBy(() -> terms(10, 25, 10, 1000, -1, 600, 300, 5)).hasMessageContaining("maxBillingUnitLag");
+        assertThatThrownBy(() -> terms(10, 25, 10, 1000, -1, 600, 300, 5))
+                .isInstanceOf(InvalidTerms.class).hasMessageStartingWith("maxBillingUnitLag must be 0 or more");
         assertThat(terms(10, 25, 10, 1000, 0, 600, 300, 5).maxBillingUnitLag()).isZero();
     }
 
@@ -77,7 +80,7 @@ class ChannelTermsTest {
         BigInteger max = ChannelTerms.MAX_AMOUNT;
 
         assertThatThrownBy(() -> new ChannelTerms("MB", max, BigInteger.ZERO, 1, 1, 0, 1, 1, 2))
-                .hasMessageContaining("2^128 - 1");
+                .isInstanceOf(InvalidTerms.class).hasMessageStartingWith("supply × minimum deposit").hasMessageContaining("2^128 - 1");
         assertThat(new ChannelTerms("MB", max, BigInteger.ZERO, 1, 1, 0, 1, 1, 1).stake()).isEqualTo(max);
     }
 }

@@ -35,7 +35,7 @@ public final class Callers {
 
     /** 403: the caller's role may not do this. */
     public static final class NotPermitted extends RuntimeException {
-        NotPermitted(String message) {
+        public NotPermitted(String message) {
             super(message);
         }
     }
