@@ -23,11 +23,9 @@ class EscrowCallsArgumentsTest {
     @Test
     void feesAndLockupMustFitTheContractsStorage() {
         BigInteger uint96 = BigInteger.TWO.pow(96);
-        EscrowTerms tooHighBase = new EscrowTerms(BigInteger.ZERO, uint96, BigInteger.ZERO, 0);
-        EscrowTerms tooLongLockup = new EscrowTerms(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO, 1L << 32);
-
-        assertThatThrownBy(() -> EscrowCalls.setTerms(ESCROW, ID, tooHighBase, Abi.NO_ADDRESS)).hasMessageContaining("baseFeePerHour");
-        assertThatThrownBy(() -> EscrowCalls.setTerms(ESCROW, ID, tooLongLockup, Abi.NO_ADDRESS)).hasMessageContaining("lockupSeconds");
+        // the terms themselves refuse what the contract's storage cannot hold, so no such call can be built
+        assertThatThrownBy(() -> new EscrowTerms(BigInteger.ZERO, uint96, BigInteger.ZERO, 0)).hasMessageContaining("baseFeePerHour");
+        assertThatThrownBy(() -> new EscrowTerms(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO, 1L << 32)).hasMessageContaining("lockupSeconds");
         EscrowTerms largest = new EscrowTerms(uint96.subtract(BigInteger.ONE), uint96.subtract(BigInteger.ONE), BigInteger.ZERO, (1L << 32) - 1);
         assertThat(EscrowCalls.setTerms(ESCROW, ID, largest, Abi.NO_ADDRESS).description()).isEqualTo("ServiceEscrow.setTerms");
     }
