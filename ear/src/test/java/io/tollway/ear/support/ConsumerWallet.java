@@ -28,12 +28,13 @@ public final class ConsumerWallet {
 
     private final Credentials key;
     private final RawTransactionManager transactions;
+    private final PollingTransactionReceiptProcessor receipts;
 
     public ConsumerWallet(String rpcUrl, String privateKey, long chainId) {
         Web3j web3j = Web3j.build(new HttpService(rpcUrl));
         this.key = Credentials.create(privateKey);
-        this.transactions = new RawTransactionManager(web3j, key, chainId,
-                new PollingTransactionReceiptProcessor(web3j, 100, 300));
+        this.receipts = new PollingTransactionReceiptProcessor(web3j, 100, 300);
+        this.transactions = new RawTransactionManager(web3j, key, chainId, receipts);
     }
 
     public String address() {
@@ -48,7 +49,7 @@ public final class ConsumerWallet {
     /** Sends one call and returns its receipt; a revert fails the test. */
     public TransactionReceipt send(String to, String data) {
         try {
-            TransactionReceipt receipt = transactions.getTransactionReceiptProcessor().waitForTransactionReceipt(
+            TransactionReceipt receipt = receipts.waitForTransactionReceipt(
                     transactions.sendTransaction(GAS_PRICE, GAS_LIMIT, to, data, BigInteger.ZERO).getTransactionHash());
             if (!receipt.isStatusOK()) {
                 throw new AssertionError("the wallet's call to " + to + " reverted: " + receipt);
