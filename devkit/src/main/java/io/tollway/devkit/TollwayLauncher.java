@@ -129,7 +129,7 @@ public final class TollwayLauncher {
         }
         // the demo: one account per role with well-known API keys, and the built-in demo provider
         tollwaySettings.put("tollway.demo-accounts", "true");
-        tollwaySettings.put("tollway.demo-provider.webhook-url", "http://127.0.0.1:" + settings.httpPort() + "/api/v1/demo-provider/webhook");
+        tollwaySettings.put("tollway.demo-provider.webhook-url", "http://127.0.0.1:" + settings.httpPort() + "/demo-provider/webhook");
         server.prepareForTollway(jdbcUrl, user, password, tollwaySettings);
         server.deploy(ear);
         say("Tollway     configured and deployed (" + millisSince(phase) + " ms)");

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * acknowledges it at once, and carries it out afterwards on the container's executor, reporting
  * the outcome as a real provider would through the API. Its "service" is a made-up VPN account.
  *
- * <p>Served only where {@value #SECRET_SETTING} is set (the embedded run); elsewhere it answers
+ * <p>Served only where {@value #SECRET_SETTING} is set or the demo accounts exist (the embedded run, the tests); elsewhere it answers
  * 404. Test servers can make it fail through fault points: {@code demo-provider.webhook} answers
  * 503 (Tollway retries), {@code demo-provider.provision} (or {@code .suspend}, {@code .resume},
  * {@code .deprovision}, each optionally {@code :<agreementId>}) reports the command as failed.
@@ -91,6 +91,10 @@ public class DemoServiceController {
     /** Checks and acknowledges one webhook call; the work happens afterwards. */
     public Answer receive(String timestamp, String signature, String body) {
         String secret = config.setting(SECRET_SETTING);
+        if (secret == null && config.demoAccounts()) {
+            // the demo accounts' provider is this controller: its account holds the same secret
+            secret = io.tollway.application.account.DemoAccounts.DEMO_WEBHOOK_SECRET;
+        }
         if (secret == null) {
             return Answer.NOT_SERVED;
         }
