@@ -26,6 +26,8 @@ import io.tollway.infrastructure.sealing.CredentialSeal;
 import io.tollway.process.agreement.AgreementProcesses;
 import io.tollway.process.agreement.AgreementVariables;
 import io.tollway.process.engine.EngineClock;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -44,6 +46,8 @@ import java.util.Optional;
  * agreements it is a party of (another's are answered as not found).
  */
 @Stateless
+@LocalBean
+@Local(ProvisioningReports.class)
 public class Agreements implements ProvisioningReports {
 
     @Inject
