@@ -128,11 +128,11 @@ public final class ChainWallet implements AutoCloseable {
                     + "; point the wallet at that chain's node", null);
         }
         BigInteger gas = gasLimit != null ? gasLimit : estimate(call).multiply(BigInteger.valueOf(125)).divide(BigInteger.valueOf(100));
-        BigInteger[] fees = fees();
+        Fees fees = fees();
         BigInteger nonce = checked(rpc(() -> web3j.ethGetTransactionCount(address(), DefaultBlockParameterName.PENDING).send()),
                 "eth_getTransactionCount").getTransactionCount();
         RawTransaction transaction = RawTransaction.createTransaction(chainId, nonce, gas, call.to(), call.value(), call.data(),
-                fees[1], fees[0]);
+                fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(transaction, credentials));
         EthSendTransaction sent = rpc(() -> web3j.ethSendRawTransaction(signed).send());
         if (sent.hasError()) {
@@ -184,8 +184,12 @@ public final class ChainWallet implements AutoCloseable {
         }
     }
 
-    /** {maxFeePerGas, maxPriorityFeePerGas}. */
-    private BigInteger[] fees() {
+    /** The EIP-1559 fee caps of a transaction, in wei per gas. */
+    private record Fees(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
+    }
+
+    /** Twice the next block's base fee (room for six full blocks of rises) plus the tip. */
+    private Fees fees() {
         EthFeeHistory.FeeHistory history = checked(rpc(() -> web3j.ethFeeHistory(1, DefaultBlockParameterName.LATEST,
                 List.of(50.0)).send()), "eth_feeHistory").getFeeHistory();
         List<BigInteger> baseFees = history.getBaseFeePerGas();
@@ -199,7 +203,7 @@ public final class ChainWallet implements AutoCloseable {
             tip = Optional.ofNullable(history.getReward()).filter(r -> !r.isEmpty() && !r.get(0).isEmpty())
                     .map(r -> r.get(0).get(0)).orElse(FALLBACK_TIP);
         }
-        return new BigInteger[] {baseFee.shiftLeft(1).add(tip), tip};
+        return new Fees(baseFee.shiftLeft(1).add(tip), tip);
     }
 
     private Receipt awaitReceipt(String hash) {
