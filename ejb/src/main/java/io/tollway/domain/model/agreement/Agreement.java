@@ -198,7 +198,7 @@ public class Agreement {
     /**
      * Records one party's approval of the terms it saw.
      *
-     * @return whether both parties have now approved the current terms (the agreement then awaits the deposit)
+     * @return whether both parties have now approved the current terms (the chain's approval still has to follow)
      * @throws IllegalArgumentException when the approved terms are not the current ones
      */
     public boolean approve(Party party, String approvedTermsHash, OffsetDateTime now) {
@@ -212,11 +212,8 @@ public class Agreement {
         } else {
             providerApprovedHash = approvedTermsHash;
         }
-        if (termsHash.equals(consumerApprovedHash) && termsHash.equals(providerApprovedHash)) {
-            moveTo(AgreementStatus.AWAITING_DEPOSIT, "approved by both parties", now, "await the deposit");
-            return true;
-        }
-        return false;
+        // what binds is the chain's approval by both (approvedOnChain); this is each party's word
+        return termsHash.equals(consumerApprovedHash) && termsHash.equals(providerApprovedHash);
     }
 
     /** The chain says both parties approved the same terms: the agreement awaits the deposit. */

@@ -22,12 +22,14 @@ class AgreementTest {
     }
 
     @Test
-    void bothApprovalsOfTheSameTermsBindThemAndTheAgreementAwaitsTheDeposit() {
+    void bothApprovalsOfTheSameTermsBindThemOnceTheChainSaysSoAndTheAgreementAwaitsTheDeposit() {
         Agreement agreement = awaitingApproval();
 
         assertThat(agreement.approve(Party.CONSUMER, "0xaaa", T0.plusSeconds(10))).isFalse();
         assertThat(agreement.status()).isEqualTo(AgreementStatus.AWAITING_APPROVAL);
         assertThat(agreement.approve(Party.PROVIDER, "0xaaa", T0.plusSeconds(20))).isTrue();
+        assertThat(agreement.status()).as("each party's word; the chain binds").isEqualTo(AgreementStatus.AWAITING_APPROVAL);
+        agreement.approvedOnChain(T0.plusSeconds(30));
 
         assertThat(agreement.status()).isEqualTo(AgreementStatus.AWAITING_DEPOSIT);
         assertThat(agreement.consumerAddress()).isEqualTo(CONSUMER_ADDRESS.toLowerCase());
@@ -70,6 +72,7 @@ class AgreementTest {
         Agreement agreement = awaitingApproval();
         agreement.approve(Party.CONSUMER, "0xaaa", T0);
         agreement.approve(Party.PROVIDER, "0xaaa", T0);
+        agreement.approvedOnChain(T0.plusSeconds(30));
         agreement.depositReceived(T0.plusSeconds(60));
         agreement.activate(T0.plusSeconds(70));
 
