@@ -44,6 +44,7 @@ public final class TestEnvironment implements LauncherSessionListener {
                     "tollway.demo-accounts", "true",
                     "tollway.agreement.billing-interval", "PT20M",
                     "tollway.agreement.recheck", "PT10S",
+                    "tollway.agreement.suspension-grace", "PT10M",
                     "tollway.demo-provider.webhook-url", "http://127.0.0.1:" + httpPort + "/demo-provider/webhook"));
             // Arquillian deploys into this running domain; it neither starts nor stops it
             String container = "arq.container.glassfish.configuration.";

@@ -1,0 +1,91 @@
+package io.tollway.ear;
+
+import io.tollway.ear.support.AgreementDriver;
+import io.tollway.ear.support.Api;
+import io.tollway.ear.support.ConsumerWallet;
+import io.tollway.ear.support.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.tollway.ear.support.AgreementDriver.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input on every agreement endpoint is answered with a 4xx problem, never a 5xx, and changes
+ * nothing: malformed JSON, missing and out-of-range fields, unknown ids, wrong roles, no key or a
+ * wrong one, a public key that is not the consumer's.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgreementBadInputIT {
+
+    private final AgreementDriver driver = new AgreementDriver();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tollway() {
+        return Deployments.tollway();
+    }
+
+    private long agreements() {
+        return driver.admin.get("/api/v1/agreements?limit=1").json().get("total").asLong();
+    }
+
+    @Test
+    void badRequestsForAnAgreementAreRefusedAndCreateNothing() {
+        String offering = driver.publishedOffering();
+        ConsumerWallet wallet = driver.wallet();
+        long before = agreements();
+        String good = "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}";
+
+        assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":"), 400, "malformed-json");
+        assertProblem(driver.consumer.post("/api/v1/agreements", ""), 400, "invalid-request");
+        assertProblem(driver.consumer.post("/api/v1/agreements", "{}"), 400, "invalid-request");
+        assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"no-such-offering" + good), 404, "not-found");
+        assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offering
+                + "\",\"consumerAddress\":\"0x123\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}"), 400, "invalid-request");
+        // another wallet's public key: credentials sealed to it would be lost to the consumer
+        ConsumerWallet other = new ConsumerWallet(io.tollway.ear.support.TestEnvironment.anvil().rpcUrl(),
+                io.tollway.devkit.Anvil.DEV_PRIVATE_KEYS.get(3), io.tollway.devkit.Anvil.CHAIN_ID);
+        assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offering
+                + "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + other.publicKey() + "\"}"), 400, "invalid-request");
+        assertProblem(driver.provider.post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 403, "forbidden");
+        assertProblem(driver.admin.as(null).post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 401, "unauthenticated");
+        assertProblem(driver.admin.as("not-a-key").post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 401, "unauthenticated");
+        assertProblem(driver.admin.as(null).get("/api/v1/agreements"), 401, "unauthenticated");
+
+        assertThat(agreements()).isEqualTo(before);
+    }
+
+    @Test
+    void badRequestsOnAnAgreementAreRefusedAndChangeNothing() {
+        ConsumerWallet wallet = driver.wallet();
+        String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
+        String path = "/api/v1/agreements/" + id;
+
+        assertProblem(driver.consumer.get("/api/v1/agreements/no-such-agreement"), 404, "not-found");
+        assertProblem(driver.consumer.get("/api/v1/agreements?limit=0"), 400, "invalid-request");
+        assertProblem(driver.consumer.get("/api/v1/agreements?offset=-1"), 400, "invalid-request");
+        assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":"), 400, "malformed-json");
+        assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":\"MAYBE\"}"), 400, "invalid-request");
+        assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":\"APPROVE\"}"), 400, "invalid-request");
+        assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":\"APPROVE\",\"termsHash\":\"0xabc\"}"), 400, "invalid-request");
+        assertProblem(driver.provider.post(path + "/approval", "{\"decision\":\"REJECT\",\"reason\":\"x\"}"), 403, "forbidden");
+        assertProblem(driver.provider.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"10\"}"), 409, "illegal-transition");
+        assertProblem(driver.provider.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"-10\"}"), 400, "invalid-request");
+        assertProblem(driver.provider.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"ten\"}"), 400, "invalid-request");
+        assertProblem(driver.provider.post(path + "/usage", "{\"amount\":\"10\"}"), 400, "invalid-request");
+        assertProblem(driver.consumer.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"10\"}"), 403, "forbidden");
+        assertProblem(driver.provider.post(path + "/provisioning", "{\"command\":\"EXPLODE\",\"succeeded\":true}"), 400, "invalid-request");
+        assertProblem(driver.provider.post(path + "/provisioning", "{\"command\":\"PROVISION\"}"), 400, "invalid-request");
+        assertProblem(driver.admin.as(Api.OTHER_CONSUMER).post(path + "/provisioning",
+                "{\"command\":\"PROVISION\",\"succeeded\":true}"), 403, "forbidden");
+        assertProblem(driver.approver.post("/api/v1/approval-tasks/no-such-task/decision", "{\"approved\":true}"), 404, "not-found");
+        assertProblem(driver.approver.post("/api/v1/approval-tasks/no-such-task/decision", "{}"), 400, "invalid-request");
+        assertProblem(driver.consumer.get("/api/v1/approval-tasks"), 403, "forbidden");
+
+        assertThat(driver.agreement(id).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(driver.agreement(id).get("consumerApproved").asBoolean()).isFalse();
+    }
+}

@@ -1,0 +1,156 @@
+package io.tollway.ear.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollway.devkit.Anvil;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Drives agreements through the API as their parties do: the admin publishes an offering, the
+ * consumer requests and approves with its own wallet, the approver decides in the task list, the
+ * provider reports usage. Both clocks (chain and engine) move together.
+ */
+public final class AgreementDriver {
+
+    public static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** Per hour, in token units: base 36,000 (10 a second), usage cap 72,000 (20 a second); setup fee 1,000. */
+    public static final String TERMS = "{\"setupFee\":\"1000\",\"baseFeePerHour\":\"36000\",\"variableFeePerHour\":\"72000\","
+            + "\"lockupSeconds\":0,\"uptimeArbitration\":false}";
+    public static final BigInteger SETUP_FEE = BigInteger.valueOf(1000);
+    public static final BigInteger BASE_PER_HOUR = BigInteger.valueOf(36_000);
+    /** Set for the test servers (TestEnvironment). */
+    public static final long BILLING_INTERVAL = 1200;
+    public static final long SUSPENSION_GRACE = 600;
+
+    public final Api admin = new Api(TestEnvironment.baseUrl());
+    public final Api consumer = admin.as(Api.CONSUMER);
+    public final Api provider = admin.as(Api.PROVIDER);
+    public final Api approver = admin.as(Api.APPROVER);
+
+    public String publishedOffering() {
+        Api.Reply submitted = admin.post("/api/v1/offerings", "{\"providerId\":\"demo-provider\",\"name\":\"VPN " + UUID.randomUUID()
+                + "\",\"settlementModel\":\"ESCROW\",\"escrow\":" + TERMS + "}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asText();
+        assertThat(approver.post("/api/v1/review-tasks/" + admin.reviewTaskOf(id) + "/decision", "{\"approved\":true}").status())
+                .isEqualTo(204);
+        await().atMost(DEADLINE).until(() -> admin.offering(id).get("status").asText().equals("PUBLISHED"));
+        return id;
+    }
+
+    /** The consumer's wallet: anvil's account 1, funded with test tokens. */
+    public ConsumerWallet wallet() {
+        ConsumerWallet wallet = new ConsumerWallet(TestEnvironment.anvil().rpcUrl(), Anvil.DEV_PRIVATE_KEYS.get(1), Anvil.CHAIN_ID);
+        wallet.mint(token(), BigInteger.valueOf(1_000_000));
+        return wallet;
+    }
+
+    public String token() {
+        return admin.get("/api/v1/chain").json().at("/contracts/TestToken").asText();
+    }
+
+    public Api.Reply request(String offeringId, ConsumerWallet wallet) {
+        return consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offeringId + "\",\"consumerAddress\":\""
+                + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}");
+    }
+
+    /** Requested and set up on chain: waiting for both approvals. */
+    public String awaitingApproval(String offeringId, ConsumerWallet wallet) {
+        Api.Reply requested = request(offeringId, wallet);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().get("id").asText();
+        awaitStatus(id, "AWAITING_APPROVAL");
+        return id;
+    }
+
+    /** Approved by the approver in the task list and by the consumer on chain. */
+    public JsonNode approvedByBoth(String id, ConsumerWallet wallet) {
+        assertThat(approver.post("/api/v1/approval-tasks/" + approvalTaskOf(id) + "/decision", "{\"approved\":true}").status())
+                .isEqualTo(204);
+        Api.Reply approved = consumer.post("/api/v1/agreements/" + id + "/approval",
+                "{\"decision\":\"APPROVE\",\"termsHash\":\"" + agreement(id).get("termsHash").asText() + "\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        sendWalletCalls(wallet, approved.json(), "approve");
+        return awaitStatus(id, "AWAITING_DEPOSIT");
+    }
+
+    public void deposit(String id, ConsumerWallet wallet, BigInteger amount) {
+        JsonNode agreement = agreement(id);
+        String escrow = agreement.at("/wallet/escrow").asText();
+        wallet.allow(token(), escrow, amount);
+        wallet.deposit(escrow, agreement.get("onChainId").asText(), amount);
+    }
+
+    public JsonNode agreement(String id) {
+        Api.Reply reply = consumer.get("/api/v1/agreements/" + id + "?chain=true");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    public JsonNode awaitStatus(String id, String status) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(agreement(id).get("status").asText()).isEqualTo(status));
+        return agreement(id);
+    }
+
+    public JsonNode awaitTerminated(String id, String cause) {
+        JsonNode ended = awaitStatus(id, "TERMINATED");
+        assertThat(ended.get("terminationCause").asText()).isEqualTo(cause);
+        return ended;
+    }
+
+    public void awaitBills(String id, int count) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode bills = agreement(id).get("bills");
+            assertThat(bills).hasSize(count);
+            bills.forEach(bill -> assertThat(bill.get("state").asText()).isNotEqualTo("PENDING"));
+        });
+    }
+
+    /** Both clocks move: the chain's (the next block's time) and the engine's (its timers fall due). */
+    public void passTime(long seconds) {
+        Anvil anvil = TestEnvironment.anvil();
+        anvil.increaseTime(seconds);
+        anvil.mine();
+        Api.Reply moved = admin.post("/api/v1/test-support/clock", "{\"seconds\":" + seconds + "}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    }
+
+    public void sendWalletCalls(ConsumerWallet wallet, JsonNode agreement, String purposePrefix) {
+        List<String> sent = new ArrayList<>();
+        for (JsonNode call : agreement.at("/wallet/calls")) {
+            if (call.get("purpose").asText().startsWith(purposePrefix)) {
+                wallet.send(call.get("to").asText(), call.get("data").asText());
+                sent.add(call.get("purpose").asText());
+            }
+        }
+        assertThat(sent).as("wallet calls for " + purposePrefix + " in " + agreement.get("wallet")).isNotEmpty();
+    }
+
+    public String approvalTaskOf(String agreementId) {
+        await().atMost(DEADLINE).until(() -> findTask(agreementId) != null);
+        return findTask(agreementId);
+    }
+
+    private String findTask(String agreementId) {
+        for (JsonNode task : approver.get("/api/v1/approval-tasks?limit=200").json()) {
+            if (task.get("agreementId").asText().equals(agreementId)) {
+                return task.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    public static void assertProblem(Api.Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).endsWith("/" + type);
+    }
+}
