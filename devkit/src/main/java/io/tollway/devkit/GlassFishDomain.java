@@ -72,6 +72,21 @@ public final class GlassFishDomain implements AutoCloseable {
     }
 
     /**
+     * Kills the server as a crash would (no shutdown of anything inside it) and starts it again;
+     * the applications deployed in the domain start with it.
+     */
+    public void crashAndRestart() throws Exception {
+        Optional<ProcessHandle> server = serverPid().flatMap(ProcessHandle::of);
+        if (server.isEmpty()) {
+            throw new IllegalStateException("the server is not running");
+        }
+        server.get().destroyForcibly();
+        server.get().onExit().get(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(domainDir.resolve(NAME).resolve("config/pid"));
+        start();
+    }
+
+    /**
      * Gives the running domain what Tollway's EAR needs: the JTA datasource {@code jdbc/tollway}
      * on the given PostgreSQL, Tollway's settings as system properties, and CDI bean discovery
      * limited to explicit bean archives (only Tollway's own modules are; scanning its sixty

@@ -121,8 +121,13 @@ public class AgreementLife {
         }
         String onChainId = escrow.createdAgreementId(transactionHash)
                 .orElseThrow(() -> new IllegalStateException("transaction " + transactionHash + " created no escrow agreement"));
-        agreement.openApproval(onChainId, now());
+        agreement.onChain(onChainId);
         return onChainId;
+    }
+
+    /** The approval process has begun (its consumer-rejection wait exists now): the agreement awaits approvals. */
+    public void openApproval(String agreementId) {
+        agreement(agreementId).openApproval(now());
     }
 
     /** Whether the chain says both parties approved; records it once. */
@@ -197,7 +202,8 @@ public class AgreementLife {
         }
         EscrowTerms terms = terms(agreement);
         EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
-        long seconds = EscrowTerms.billableSeconds(onChain.lastBillAt(), EngineClock.now().getEpochSecond());
+        // the contract bills by its block time, so the cap is computed by the chain's clock too
+        long seconds = EscrowTerms.billableSeconds(onChain.lastBillAt(), escrow.latestBlockTime());
         BigInteger cap = terms.usageCap(seconds);
         BigInteger charged = BigInteger.ZERO;
         for (UsageReport report : agreements.unbilledUsage(agreementId)) {

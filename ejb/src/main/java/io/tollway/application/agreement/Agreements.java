@@ -160,9 +160,9 @@ public class Agreements implements ProvisioningReports {
         Optional<UsageReport> earlier = agreements.usage(id, idempotencyKey);
         if (earlier.isEmpty()) {
             EscrowTerms terms = AgreementTermsJson.escrow(agreement.terms());
-            long lastBill = agreement.lastBillAt() != null ? agreement.lastBillAt().toEpochSecond()
-                    : escrow.agreement(agreement.onChainId()).lastBillAt();
-            BigInteger cap = terms.usageCap(EscrowTerms.billableSeconds(lastBill, EngineClock.now().getEpochSecond()));
+            // by the chain's clock, as the contract will bill it
+            long lastBill = escrow.agreement(agreement.onChainId()).lastBillAt();
+            BigInteger cap = terms.usageCap(EscrowTerms.billableSeconds(lastBill, escrow.latestBlockTime()));
             BigInteger unbilled = agreements.unbilledAmount(id);
             if (unbilled.add(amount).compareTo(cap) > 0) {
                 throw new OverCap(id, unbilled, amount, cap);

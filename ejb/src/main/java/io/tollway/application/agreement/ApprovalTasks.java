@@ -7,12 +7,14 @@ import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The approvers' task list for agreements: which agreements wait for the provider side's approval, and the decision. */
 @Stateless
@@ -29,7 +31,8 @@ public class ApprovalTasks {
 
     public List<ApprovalTask> open(int offset, int limit) {
         return tasks().createTaskQuery().processDefinitionKey(ProcessModels.AGREEMENT_APPROVAL).taskCandidateGroup(APPROVERS)
-                .orderByTaskCreateTime().asc().listPage(offset, limit).stream().map(this::view).toList();
+                .orderByTaskCreateTime().asc().listPage(offset, limit).stream()
+                .map(this::view).flatMap(Optional::stream).toList();
     }
 
     public void decide(String taskId, boolean approved, String reason) {
@@ -46,10 +49,16 @@ public class ApprovalTasks {
         tasks().complete(taskId, decision);
     }
 
-    private ApprovalTask view(Task task) {
-        String agreementId = (String) bootstrap.engine().getRuntimeService().getVariable(task.getExecutionId(), AgreementVariables.AGREEMENT_ID);
-        return new ApprovalTask(task.getId(), agreementId, task.getName(), task.getCreateTime().toInstant(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    /** Empty when the task was completed between the query and this look (another approver was quicker). */
+    private Optional<ApprovalTask> view(Task task) {
+        String agreementId;
+        try {
+            agreementId = (String) bootstrap.engine().getRuntimeService().getVariable(task.getExecutionId(), AgreementVariables.AGREEMENT_ID);
+        } catch (NullValueException gone) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApprovalTask(task.getId(), agreementId, task.getName(), task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
 
     private TaskService tasks() {

@@ -26,6 +26,7 @@ public class OpenApprovalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String agreementId = (String) execution.getVariable(AgreementVariables.AGREEMENT_ID);
+        life.openApproval(agreementId);
         execution.setVariable(AgreementVariables.APPROVAL_DUE, AgreementLife.after(Duration.parse(times.getApprovalEscalation())));
         execution.setVariable(AgreementVariables.APPROVAL_DEADLINE, AgreementLife.after(times.approvalTimeout()));
     }

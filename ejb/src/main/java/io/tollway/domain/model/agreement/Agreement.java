@@ -189,10 +189,23 @@ public class Agreement {
         lastBillAt = at;
     }
 
-    /** The agreement exists on chain with its terms; both parties may approve now. */
-    public void openApproval(String onChainId, OffsetDateTime now) {
-        moveTo(AgreementStatus.AWAITING_APPROVAL, "on chain as " + onChainId, now, "open approval");
+    /** The agreement exists on chain (its escrow id, or its channel's key). */
+    public void onChain(String onChainId) {
+        if (this.onChainId != null && !this.onChainId.equals(onChainId)) {
+            throw new IllegalStateException("agreement " + id + " is on chain as " + this.onChainId + " already");
+        }
         this.onChainId = requireText(onChainId, "onChainId");
+    }
+
+    /** Its terms are on chain: both parties may approve now. Opening it again (after new terms) changes nothing. */
+    public void openApproval(OffsetDateTime now) {
+        if (status == AgreementStatus.AWAITING_APPROVAL) {
+            return;
+        }
+        if (onChainId == null) {
+            throw new IllegalAgreementTransition(id, status, "open its approval before it is on chain");
+        }
+        moveTo(AgreementStatus.AWAITING_APPROVAL, "on chain as " + onChainId, now, "open approval");
     }
 
     /**

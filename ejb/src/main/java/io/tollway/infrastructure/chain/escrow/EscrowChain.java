@@ -51,6 +51,16 @@ public class EscrowChain {
         }
     }
 
+    /** The time of the newest block, in unix seconds: what the contract's {@code block.timestamp} is near. */
+    public long latestBlockTime() {
+        try {
+            return node.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send()
+                    .getBlock().getTimestamp().longValueExact();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String address(String name) {
         String address = contracts.addresses().get(name);
         if (address == null) {

@@ -17,7 +17,8 @@ class AgreementTest {
     private static Agreement awaitingApproval() {
         Agreement agreement = Agreement.request("offering-1", "provider-1", "consumer-1", CONSUMER_ADDRESS,
                 SettlementModel.ESCROW, "{\"baseFeePerHour\":100}", "0xaaa", T0);
-        agreement.openApproval("7", T0.plusSeconds(5));
+        agreement.onChain("7");
+        agreement.openApproval(T0.plusSeconds(5));
         return agreement;
     }
 
