@@ -2,7 +2,7 @@ package io.tollway.ear;
 
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
-import io.tollway.ear.support.ConsumerWallet;
+import io.tollway.wallet.ChainWallet;
 import io.tollway.ear.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,21 +35,20 @@ class AgreementBadInputIT {
     @Test
     void badRequestsForAnAgreementAreRefusedAndCreateNothing() {
         String offering = driver.publishedOffering();
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         long before = agreements();
-        String good = "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}";
+        String good = "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKeyHex() + "\"}";
 
         assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":"), 400, "malformed-json");
         assertProblem(driver.consumer.post("/api/v1/agreements", ""), 400, "invalid-request");
         assertProblem(driver.consumer.post("/api/v1/agreements", "{}"), 400, "invalid-request");
         assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"no-such-offering" + good), 404, "not-found");
         assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offering
-                + "\",\"consumerAddress\":\"0x123\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}"), 400, "invalid-request");
+                + "\",\"consumerAddress\":\"0x123\",\"consumerPublicKey\":\"" + wallet.publicKeyHex() + "\"}"), 400, "invalid-request");
         // another wallet's public key: credentials sealed to it would be lost to the consumer
-        ConsumerWallet other = new ConsumerWallet(io.tollway.ear.support.TestEnvironment.anvil().rpcUrl(),
-                io.tollway.devkit.Anvil.DEV_PRIVATE_KEYS.get(3), io.tollway.devkit.Anvil.CHAIN_ID);
+        ChainWallet other = driver.wallet(3);
         assertProblem(driver.consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offering
-                + "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + other.publicKey() + "\"}"), 400, "invalid-request");
+                + "\",\"consumerAddress\":\"" + wallet.address() + "\",\"consumerPublicKey\":\"" + other.publicKeyHex() + "\"}"), 400, "invalid-request");
         assertProblem(driver.provider.post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 403, "forbidden");
         assertProblem(driver.admin.as(null).post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 401, "unauthenticated");
         assertProblem(driver.admin.as("not-a-key").post("/api/v1/agreements", "{\"offeringId\":\"" + offering + good), 401, "unauthenticated");
@@ -60,7 +59,7 @@ class AgreementBadInputIT {
 
     @Test
     void badRequestsOnAnAgreementAreRefusedAndChangeNothing() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         String path = "/api/v1/agreements/" + id;
 

@@ -3,7 +3,7 @@ package io.tollway.ear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
-import io.tollway.ear.support.ConsumerWallet;
+import io.tollway.wallet.ChainWallet;
 import io.tollway.ear.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +46,7 @@ class AgreementEndingsIT {
 
     @Test
     void anApproverRejectsWithAReasonAndTheEscrowIsRejectedOnChain() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         String task = driver.approvalTaskOf(id);
 
@@ -56,11 +56,12 @@ class AgreementEndingsIT {
 
         JsonNode ended = driver.awaitTerminated(id, "REJECTED");
         assertThat(onChainStatus(ended)).isEqualTo("Rejected");
+        assertThat(ended.get("history").findValuesAsText("reason")).contains("rejected by the provider: no capacity in that region");
     }
 
     @Test
     void theConsumerRejectsThroughTheApi() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
 
         assertProblem(driver.consumer.post("/api/v1/agreements/" + id + "/approval", "{\"decision\":\"REJECT\"}"), 400, "invalid-request");
@@ -69,11 +70,12 @@ class AgreementEndingsIT {
 
         JsonNode ended = driver.awaitTerminated(id, "REJECTED");
         assertThat(onChainStatus(ended)).isEqualTo("Rejected");
+        assertThat(ended.get("history").findValuesAsText("reason")).contains("rejected by the consumer: found a cheaper one");
     }
 
     @Test
     void noDepositBeforeTheDeadlineCancelsTheEscrow() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
 
@@ -85,7 +87,7 @@ class AgreementEndingsIT {
 
     @Test
     void aFailedProvisioningStopsTheEscrowAndLeavesTheDepositToTheConsumer() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
         assertThat(driver.admin.post("/api/v1/test-support/faults", "{\"point\":\"demo-provider.provision:" + id + "\",\"times\":1}")
@@ -101,7 +103,7 @@ class AgreementEndingsIT {
 
     @Test
     void aBillTheDepositCannotCoverEndsTheAgreementOutOfFunds() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
         driver.deposit(id, wallet, SETUP_FEE.add(BigInteger.valueOf(5_000)));
@@ -119,7 +121,7 @@ class AgreementEndingsIT {
 
     @Test
     void aSuspensionPastItsGraceEndsTheAgreement() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
         driver.deposit(id, wallet, SETUP_FEE.add(BigInteger.valueOf(40_000)));
@@ -135,7 +137,7 @@ class AgreementEndingsIT {
 
     @Test
     void theProviderStopsAnActiveAgreement() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
         driver.deposit(id, wallet, SETUP_FEE.add(BigInteger.valueOf(72_000)));
@@ -151,7 +153,7 @@ class AgreementEndingsIT {
 
     @Test
     void anotherTenantSeesNothingAndCannotAct() {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         Api other = driver.admin.as(Api.OTHER_CONSUMER);
 

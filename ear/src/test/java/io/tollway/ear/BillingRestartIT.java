@@ -2,7 +2,7 @@ package io.tollway.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
-import io.tollway.ear.support.ConsumerWallet;
+import io.tollway.wallet.ChainWallet;
 import io.tollway.ear.support.Deployments;
 import io.tollway.ear.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,7 +36,7 @@ class BillingRestartIT {
 
     @Test
     void aServerKilledWhileABillIsInFlightRecordsItOnceAndPaysItOnce() throws Exception {
-        ConsumerWallet wallet = driver.wallet();
+        ChainWallet wallet = driver.wallet();
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         driver.approvedByBoth(id, wallet);
         BigInteger deposit = SETUP_FEE.add(BigInteger.valueOf(72_000));

@@ -3,7 +3,7 @@ package io.tollway.ear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
-import io.tollway.ear.support.ConsumerWallet;
+import io.tollway.wallet.ChainWallet;
 import io.tollway.ear.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,19 +39,17 @@ class EscrowAgreementLifeIT {
 
     @Test
     void anEscrowAgreementLivesFromRequestToSettlementAndTheLedgersAgree() {
-        ConsumerWallet wallet = driver.wallet();
-        String token = driver.token();
+        ChainWallet wallet = driver.wallet();
 
         // request: the escrow agreement is created on chain with the offering's terms
         String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
         assertThat(driver.agreement(id).get("onChainId").asText()).isNotBlank();
 
         // both approve: the approver in the task list, the consumer through the API and its wallet
-        JsonNode awaitingDeposit = driver.approvedByBoth(id, wallet);
+        driver.approvedByBoth(id, wallet);
 
         // deposit: the setup fee and two hours of fees; the demo provider provisions at once
         BigInteger deposit = SETUP_FEE.add(BigInteger.valueOf(72_000));
-        String escrow = awaitingDeposit.at("/wallet/escrow").asText();
         driver.deposit(id, wallet, deposit);
         JsonNode active = driver.awaitStatus(id, "ACTIVE");
         assertThat(active.get("sealedCredentials").asText()).isNotBlank();
@@ -89,8 +87,7 @@ class EscrowAgreementLifeIT {
 
         // a top-up resumes it
         BigInteger topUp = BigInteger.valueOf(50_000);
-        wallet.allow(token, escrow, topUp);
-        wallet.deposit(escrow, awaitingDeposit.get("onChainId").asText(), topUp);
+        driver.deposit(id, wallet, topUp);
         driver.awaitStatus(id, "ACTIVE");
 
         // stop: deprovisioned, settled on chain

@@ -2,6 +2,9 @@ package io.tollway.ear.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.devkit.Anvil;
+import io.tollway.wallet.ChainWallet;
+import io.tollway.wallet.WalletCall;
+import io.tollway.wallet.WalletCalls;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Drives agreements through the API as their parties do: the admin publishes an offering, the
- * consumer requests and approves with its own wallet, the approver decides in the task list, the
+ * consumer requests and approves with its own wallet (the command-line wallet's {@link ChainWallet}), the approver decides in the task list, the
  * provider reports usage. Both clocks (chain and engine) move together.
  */
 public final class AgreementDriver {
@@ -46,9 +49,14 @@ public final class AgreementDriver {
     }
 
     /** The consumer's wallet: anvil's account 1, funded with test tokens. */
-    public ConsumerWallet wallet() {
-        ConsumerWallet wallet = new ConsumerWallet(TestEnvironment.anvil().rpcUrl(), Anvil.DEV_PRIVATE_KEYS.get(1), Anvil.CHAIN_ID);
-        wallet.mint(token(), BigInteger.valueOf(1_000_000));
+    public ChainWallet wallet() {
+        return wallet(1);
+    }
+
+    /** The wallet of anvil's account {@code index}, with test tokens; the tests' consumer is account 1. */
+    public ChainWallet wallet(int index) {
+        ChainWallet wallet = ChainWallet.connect(TestEnvironment.anvil().rpcUrl(), Anvil.DEV_PRIVATE_KEYS.get(index));
+        wallet.send(WalletCalls.mint(token(), wallet.address(), BigInteger.valueOf(1_000_000)), Anvil.CHAIN_ID);
         return wallet;
     }
 
@@ -56,13 +64,13 @@ public final class AgreementDriver {
         return admin.get("/api/v1/chain").json().at("/contracts/TestToken").asText();
     }
 
-    public Api.Reply request(String offeringId, ConsumerWallet wallet) {
+    public Api.Reply request(String offeringId, ChainWallet wallet) {
         return consumer.post("/api/v1/agreements", "{\"offeringId\":\"" + offeringId + "\",\"consumerAddress\":\""
-                + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKey() + "\"}");
+                + wallet.address() + "\",\"consumerPublicKey\":\"" + wallet.publicKeyHex() + "\"}");
     }
 
     /** Requested and set up on chain: waiting for both approvals. */
-    public String awaitingApproval(String offeringId, ConsumerWallet wallet) {
+    public String awaitingApproval(String offeringId, ChainWallet wallet) {
         Api.Reply requested = request(offeringId, wallet);
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String id = requested.json().get("id").asText();
@@ -71,7 +79,7 @@ public final class AgreementDriver {
     }
 
     /** Approved by the approver in the task list and by the consumer on chain. */
-    public JsonNode approvedByBoth(String id, ConsumerWallet wallet) {
+    public JsonNode approvedByBoth(String id, ChainWallet wallet) {
         assertThat(approver.post("/api/v1/approval-tasks/" + approvalTaskOf(id) + "/decision", "{\"approved\":true}").status())
                 .isEqualTo(204);
         Api.Reply approved = consumer.post("/api/v1/agreements/" + id + "/approval",
@@ -81,11 +89,12 @@ public final class AgreementDriver {
         return awaitStatus(id, "AWAITING_DEPOSIT");
     }
 
-    public void deposit(String id, ConsumerWallet wallet, BigInteger amount) {
+    /** A first deposit or a top-up of this amount: the token allowance, then the deposit, from the consumer's wallet. */
+    public void deposit(String id, ChainWallet wallet, BigInteger amount) {
         JsonNode agreement = agreement(id);
         String escrow = agreement.at("/wallet/escrow").asText();
-        wallet.allow(token(), escrow, amount);
-        wallet.deposit(escrow, agreement.get("onChainId").asText(), amount);
+        wallet.send(WalletCalls.allowDeposits(token(), escrow, amount), Anvil.CHAIN_ID);
+        wallet.send(WalletCalls.deposit(WalletCalls.TOP_UP, escrow, new BigInteger(agreement.get("onChainId").asText()), amount), Anvil.CHAIN_ID);
     }
 
     public JsonNode agreement(String id) {
@@ -123,11 +132,11 @@ public final class AgreementDriver {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     }
 
-    public void sendWalletCalls(ConsumerWallet wallet, JsonNode agreement, String purposePrefix) {
+    public void sendWalletCalls(ChainWallet wallet, JsonNode agreement, String purposePrefix) {
         List<String> sent = new ArrayList<>();
         for (JsonNode call : agreement.at("/wallet/calls")) {
             if (call.get("purpose").asText().startsWith(purposePrefix)) {
-                wallet.send(call.get("to").asText(), call.get("data").asText());
+                wallet.send(WalletCall.of(call), agreement.at("/wallet/chainId").asLong());
                 sent.add(call.get("purpose").asText());
             }
         }

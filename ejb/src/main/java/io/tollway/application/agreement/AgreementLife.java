@@ -1,5 +1,6 @@
 package io.tollway.application.agreement;
 
+import io.tollway.application.account.Accounts;
 import io.tollway.domain.model.account.Account;
 import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementNotFound;
@@ -7,6 +8,7 @@ import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.AgreementStatus;
 import io.tollway.domain.model.agreement.Bill;
 import io.tollway.domain.model.agreement.EscrowTerms;
+import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.domain.model.agreement.TerminationCause;
 import io.tollway.domain.model.agreement.UsageReport;
@@ -17,14 +19,12 @@ import io.tollway.infrastructure.chain.escrow.EscrowChain;
 import io.tollway.infrastructure.chain.transaction.ChainTransaction;
 import io.tollway.infrastructure.chain.transaction.ContractCall;
 import io.tollway.infrastructure.provider.ProviderCommand;
-import io.tollway.infrastructure.provider.ProviderWebhook;
+import io.tollway.infrastructure.provider.ServiceControllers;
 import io.tollway.process.agreement.AgreementProcesses;
 import io.tollway.process.agreement.AgreementVariables;
 import io.tollway.process.engine.EngineClock;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -60,8 +60,11 @@ public class AgreementLife {
     @Inject
     private AgreementProcesses processes;
 
-    @PersistenceContext(unitName = "tollway")
-    private EntityManager entityManager;
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private ServiceControllers serviceControllers;
 
     /** One chain step: its idempotency key and its call. */
     public record ChainStep(String step, ContractCall call) {
@@ -146,8 +149,16 @@ public class AgreementLife {
 
     public void recordProviderApproval(String agreementId) {
         Agreement agreement = agreement(agreementId);
-        if (agreement.status() == AgreementStatus.AWAITING_APPROVAL && !agreement.isApprovedBy(io.tollway.domain.model.agreement.Party.PROVIDER)) {
-            agreement.approve(io.tollway.domain.model.agreement.Party.PROVIDER, agreement.termsHash(), now());
+        if (agreement.status() == AgreementStatus.AWAITING_APPROVAL && !agreement.isApprovedBy(Party.PROVIDER)) {
+            agreement.approve(Party.PROVIDER, agreement.termsHash(), now());
+        }
+    }
+
+    /** Keeps who rejected and why with the agreement (its termination follows). */
+    public void recordRejection(String agreementId, Party party, String reason) {
+        Agreement agreement = agreement(agreementId);
+        if (agreement.status() == AgreementStatus.AWAITING_APPROVAL) {
+            agreement.rejected(party, reason, now());
         }
     }
 
@@ -169,11 +180,9 @@ public class AgreementLife {
     /** Sends a command to the provider's service controller; a failure throws, and the job retries. */
     public void command(String agreementId, ProviderCommandKind kind, long sequence) {
         Agreement agreement = agreement(agreementId);
-        Account provider = entityManager.find(Account.class, agreement.providerId());
-        if (provider == null || provider.webhookUrl() == null) {
-            throw new IllegalStateException("provider " + agreement.providerId() + " has no service controller configured");
-        }
-        new ProviderWebhook().deliver(URI.create(provider.webhookUrl()), provider.webhookSecret(),
+        Account provider = accounts.find(agreement.providerId()).filter(account -> account.webhookUrl() != null)
+                .orElseThrow(() -> new IllegalStateException("provider " + agreement.providerId() + " has no service controller configured"));
+        serviceControllers.send(URI.create(provider.webhookUrl()), provider.webhookSecret(),
                 ProviderCommand.of(agreementId, kind, sequence, agreement.consumerAddress(), agreement.offeringId()));
         LOG.info(() -> kind + " sent to " + agreement.providerId() + " for agreement " + agreementId);
     }

@@ -3,13 +3,10 @@ package io.tollway.application.agreement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollway.domain.model.Sha256;
 import io.tollway.domain.model.agreement.EscrowTerms;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,10 +46,6 @@ public final class AgreementTermsJson {
 
     /** 0x-hex SHA-256 of the JSON text. */
     public static String hash(String json) {
-        try {
-            return "0x" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "0x" + Sha256.hex(json);
     }
 }

@@ -81,7 +81,8 @@ public class Agreements implements ProvisioningReports {
             throw new UnsupportedModel(offering.settlementModel());
         }
         ConsumerKey key = ConsumerKey.of(consumerPublicKey, consumerAddress);
-        EscrowTerms terms = offering.escrowTerms().orElseThrow(() -> new IllegalStateException("offering " + offeringId + " has no terms"));
+        // offerings stored before they had terms cannot be agreed on
+        EscrowTerms terms = offering.escrowTerms().orElseThrow(() -> new IllegalArgumentException("offering " + offeringId + " has no terms"));
         String json = AgreementTermsJson.of(terms);
         Agreement agreement = Agreement.request(offering.id(), offering.providerId(), consumer.accountId(), consumerAddress,
                 offering.settlementModel(), json, AgreementTermsJson.hash(json), now());
@@ -109,10 +110,8 @@ public class Agreements implements ProvisioningReports {
      * call its wallet must send (the chain's approval is what binds); a rejection ends the agreement.
      */
     public AgreementView consumerDecision(Caller consumer, String id, boolean approve, String termsHash, String reason) {
+        // the API lets only consumers here, and a consumer sees only its own agreements
         Agreement agreement = visible(consumer, id);
-        if (!agreement.consumerId().equals(consumer.accountId())) {
-            throw new NotTheConsumer(id);
-        }
         if (agreement.status() != AgreementStatus.AWAITING_APPROVAL) {
             throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), approve ? "be approved" : "be rejected");
         }
@@ -130,12 +129,8 @@ public class Agreements implements ProvisioningReports {
     /** Either party ends the agreement; a second stop while it terminates changes nothing. */
     public AgreementView stop(Caller caller, String id) {
         Agreement agreement = visible(caller, id);
-        TerminationCause cause = agreement.consumerId().equals(caller.accountId()) ? TerminationCause.STOPPED_BY_CONSUMER
-                : TerminationCause.STOPPED_BY_PROVIDER;
-        if (caller.role() == Role.CONSUMER && !agreement.consumerId().equals(caller.accountId())
-                || caller.role() == Role.APPROVER) {
-            throw new NotTheConsumer(id);
-        }
+        // an admin stops on the provider's side: the operator runs the service
+        TerminationCause cause = caller.is(Role.CONSUMER) ? TerminationCause.STOPPED_BY_CONSUMER : TerminationCause.STOPPED_BY_PROVIDER;
         if (agreement.status() == AgreementStatus.TERMINATED) {
             throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "be stopped");
         }
@@ -149,10 +144,8 @@ public class Agreements implements ProvisioningReports {
      * cap for the time since the last bill is refused (drain protection).
      */
     public UsageAccepted reportUsage(Caller provider, String id, String idempotencyKey, BigInteger amount) {
+        // the API lets only providers here, and a provider sees only its offerings' agreements
         Agreement agreement = visible(provider, id);
-        if (!agreement.providerId().equals(provider.accountId())) {
-            throw new NotTheProvider(id);
-        }
         if (!agreement.status().isLive()) {
             throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "take usage");
         }
@@ -253,20 +246,6 @@ public class Agreements implements ProvisioningReports {
 
     private static AgreementView.WalletCall call(String purpose, ContractCall call) {
         return new AgreementView.WalletCall(purpose, call.to(), call.dataHex(), call.value().toString());
-    }
-
-    /** 409: the caller is not the agreement's consumer. */
-    public static class NotTheConsumer extends RuntimeException {
-        public NotTheConsumer(String id) {
-            super("only the consumer of agreement " + id + " may do this");
-        }
-    }
-
-    /** 409: the caller is not the agreement's provider. */
-    public static class NotTheProvider extends RuntimeException {
-        public NotTheProvider(String id) {
-            super("only the provider of agreement " + id + " may do this");
-        }
     }
 
     /** 409: the idempotency key was used with another amount. */

@@ -38,8 +38,7 @@ public class TollwayConfig {
 
     /** Where the built-in demo provider takes webhook commands (this server's own endpoint by default). */
     public String demoProviderWebhookUrl() {
-        return value("tollway.demo-provider.webhook-url", "http://127.0.0.1:" + value("tollway.http-port", "8080")
-                + "/demo-provider/webhook");
+        return value("tollway.demo-provider.webhook-url", "http://127.0.0.1:8080/demo-provider/webhook");
     }
 
     /**

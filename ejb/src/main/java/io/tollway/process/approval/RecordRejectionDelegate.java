@@ -1,6 +1,7 @@
 package io.tollway.process.approval;
 
 import io.tollway.application.agreement.AgreementLife;
+import io.tollway.domain.model.agreement.Party;
 import io.tollway.process.agreement.AgreementVariables;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import java.util.logging.Logger;
-
-/** Logs who rejected and why; the termination records it on the agreement. */
+/**
+ * Records a rejection with the agreement: the approver's (task variable {@code reason}), the
+ * consumer's (message variable {@code reason}), or the consumer's silence past the approval deadline.
+ */
 @Named
 @ApplicationScoped
 public class RecordRejectionDelegate implements JavaDelegate {
@@ -18,12 +20,14 @@ public class RecordRejectionDelegate implements JavaDelegate {
     @EJB
     AgreementLife life;
 
-    private static final Logger LOG = Logger.getLogger(RecordRejectionDelegate.class.getName());
-
     @Override
     public void execute(DelegateExecution execution) {
         String agreementId = (String) execution.getVariable(AgreementVariables.AGREEMENT_ID);
-        Object reason = execution.getVariable(AgreementVariables.REASON);
-        LOG.info(() -> "agreement " + agreementId + " rejected at " + execution.getCurrentActivityId() + (reason == null ? "" : ": " + reason));
+        switch (execution.getCurrentActivityId()) {
+            case "recordRejection" -> life.recordRejection(agreementId, Party.PROVIDER, (String) execution.getVariable(AgreementVariables.REASON));
+            case "recordConsumerRejection" -> life.recordRejection(agreementId, Party.CONSUMER,
+                    (String) execution.getVariable(AgreementVariables.REASON));
+            default -> life.recordRejection(agreementId, Party.CONSUMER, "did not approve before the deadline");
+        }
     }
 }

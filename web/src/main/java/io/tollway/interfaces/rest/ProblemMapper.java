@@ -61,9 +61,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalAgreementTransition) {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());
         }
-        if (cause instanceof Agreements.NotTheConsumer || cause instanceof Agreements.NotTheProvider) {
-            return Problem.of(Response.Status.FORBIDDEN, "not-a-party", cause.getMessage());
-        }
         if (cause instanceof Agreements.ReplayedKey) {
             return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", cause.getMessage());
         }

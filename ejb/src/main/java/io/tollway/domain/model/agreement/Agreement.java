@@ -255,9 +255,13 @@ public class Agreement {
         return termsHash.equals(approved);
     }
 
-    public void reject(Party party, String reason, OffsetDateTime now) {
+    /**
+     * Records who rejected the terms and why; the termination that follows ends the agreement as
+     * REJECTED (and rejects the escrow on chain).
+     */
+    public void rejected(Party party, String reason, OffsetDateTime now) {
         requireStatus(AgreementStatus.AWAITING_APPROVAL, "be rejected");
-        terminate(TerminationCause.REJECTED, "rejected by the " + party.name().toLowerCase() + ": " + requireText(reason, "reason"), now);
+        history.add(new StatusChange(now, status, status, "rejected by the " + party.name().toLowerCase() + ": " + requireText(reason, "reason")));
     }
 
     public void depositReceived(OffsetDateTime now) {

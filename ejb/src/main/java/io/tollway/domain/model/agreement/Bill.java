@@ -1,5 +1,6 @@
 package io.tollway.domain.model.agreement;
 
+import io.tollway.domain.model.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,11 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -82,12 +79,7 @@ public class Bill {
 
     /** 0x-hex of SHA-256(agreement id ":" number): a bytes32 the chain keeps with the bill. */
     public static String refOf(String agreementId, int number) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((agreementId + ":" + number).getBytes(StandardCharsets.UTF_8));
-            return "0x" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "0x" + Sha256.hex(agreementId + ":" + number);
     }
 
     /** What the chain did with the bill. */

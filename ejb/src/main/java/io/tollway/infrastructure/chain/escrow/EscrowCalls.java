@@ -41,7 +41,7 @@ public final class EscrowCalls {
      *
      * @param agreementId    the agreement's on-chain id
      * @param variableAmount the usage part, at most the cap for the time since the last bill
-     * @param ref            the provider's reference, 32 bytes of hex (see {@link #billRef})
+     * @param ref            the provider's reference, 32 bytes of hex (Tollway's: {@code Bill.refOf})
      */
     public record Bill(BigInteger agreementId, BigInteger variableAmount, String ref) {
 
@@ -58,11 +58,6 @@ public final class EscrowCalls {
     }
 
     private EscrowCalls() {
-    }
-
-    /** A bill reference made of a business id (e.g. Tollway's bill id): keccak-256 of its UTF-8 text. */
-    public static String billRef(String businessRef) {
-        return Abi.keccak(businessRef);
     }
 
     /** Emits {@code AgreementCreated(id, consumer, provider, creator)}; the signer must be the consumer or the provider. */

@@ -55,16 +55,19 @@ class AgreementTest {
     }
 
     @Test
-    void aRejectionEndsTheAgreementAsRejectedWithTheReason() {
+    void aRejectionIsRecordedWithItsReasonAndTheTerminationEndsTheAgreementAsRejected() {
         Agreement agreement = awaitingApproval();
 
-        agreement.reject(Party.PROVIDER, "capacity exhausted", T0.plusSeconds(10));
+        agreement.rejected(Party.PROVIDER, "capacity exhausted", T0.plusSeconds(10));
+        assertThat(agreement.history().get(agreement.history().size() - 1).reason())
+                .isEqualTo("rejected by the provider: capacity exhausted");
+        assertThatThrownBy(() -> agreement.rejected(Party.CONSUMER, " ", T0.plusSeconds(11))).isInstanceOf(IllegalArgumentException.class);
+        agreement.beginTermination(TerminationCause.REJECTED, T0.plusSeconds(12));
+        agreement.terminate(TerminationCause.REJECTED, null, T0.plusSeconds(20));
 
         assertThat(agreement.status()).isEqualTo(AgreementStatus.TERMINATED);
         assertThat(agreement.terminationCause()).isEqualTo(TerminationCause.REJECTED);
-        assertThat(agreement.history().get(agreement.history().size() - 1).reason())
-                .isEqualTo("rejected by the provider: capacity exhausted");
-        assertThatThrownBy(() -> agreement.approve(Party.CONSUMER, "0xaaa", T0.plusSeconds(20)))
+        assertThatThrownBy(() -> agreement.approve(Party.CONSUMER, "0xaaa", T0.plusSeconds(30)))
                 .isInstanceOf(IllegalAgreementTransition.class);
     }
 

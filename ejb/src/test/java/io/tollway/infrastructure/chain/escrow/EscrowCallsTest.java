@@ -1,5 +1,7 @@
 package io.tollway.infrastructure.chain.escrow;
 
+import io.tollway.domain.model.agreement.Bill;
+
 import io.tollway.contracts.generated.ServiceEscrow;
 import io.tollway.contracts.generated.TestToken;
 import io.tollway.devkit.Anvil;
@@ -116,11 +118,11 @@ class EscrowCallsTest {
 
         long activatedAt = active.lastBillAt();
         chain.nextBlockAt(activatedAt + 600);
-        TransactionReceipt billed = sender.send(provider, EscrowCalls.bill(escrow, id, big(50_000), EscrowCalls.billRef("bill-1")));
+        TransactionReceipt billed = sender.send(provider, EscrowCalls.bill(escrow, id, big(50_000), Bill.refOf("bill-1", 1)));
         ServiceEscrow.BillPaidEventResponse paid = ServiceEscrow.getBillPaidEvents(billed).get(0);
         assertThat(paid.baseAmount).isEqualTo(big(600_000));
         assertThat(paid.variableAmount).isEqualTo(big(50_000));
-        assertThat(Numeric.toHexString(paid.ref)).isEqualTo(Abi.keccak("bill-1"));
+        assertThat(Numeric.toHexString(paid.ref)).isEqualTo(Bill.refOf("bill-1", 1));
 
         EscrowBalances projected = reader.balancesAt(escrow, id, activatedAt + 900);
         assertThat(projected.accrued()).isEqualTo(big(300_000));
@@ -159,15 +161,15 @@ class EscrowCallsTest {
 
         chain.nextBlockAt(billedAt);
         TransactionReceipt receipt = sender.send(provider, EscrowCalls.billMany(escrow, List.of(
-                new EscrowCalls.Bill(first, TERMS.usageCap(firstSeconds), EscrowCalls.billRef("bill-first")),
-                new EscrowCalls.Bill(second, secondCap.add(BigInteger.ONE), EscrowCalls.billRef("bill-second")))));
+                new EscrowCalls.Bill(first, TERMS.usageCap(firstSeconds), Bill.refOf("bill-first", 1)),
+                new EscrowCalls.Bill(second, secondCap.add(BigInteger.ONE), Bill.refOf("bill-second", 1)))));
 
         List<ServiceEscrow.BillPaidEventResponse> paid = ServiceEscrow.getBillPaidEvents(receipt);
         assertThat(paid).hasSize(1);
         assertThat(paid.get(0).id).isEqualTo(first);
         assertThat(paid.get(0).variableAmount).as("exactly the cap is allowed").isEqualTo(TERMS.usageCap(firstSeconds));
         assertThat(paid.get(0).baseAmount).isEqualTo(TERMS.basePart(firstSeconds, EscrowTerms.FULL_UPTIME_BPS));
-        assertThat(Numeric.toHexString(paid.get(0).ref)).isEqualTo(EscrowCalls.billRef("bill-first"));
+        assertThat(Numeric.toHexString(paid.get(0).ref)).isEqualTo(Bill.refOf("bill-first", 1));
         List<ServiceEscrow.BillRejectedEventResponse> rejected = ServiceEscrow.getBillRejectedEvents(receipt);
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).id).isEqualTo(second);
@@ -205,7 +207,7 @@ class EscrowCallsTest {
     @Test
     void encodingsAreTheGeneratedBindings() {
         ServiceEscrow bindings = ServiceEscrow.load(escrow, chain.web3j, provider, TollwayOnChain.GAS);
-        String ref = EscrowCalls.billRef("r");
+        String ref = Bill.refOf("r", 1);
         byte[] refBytes = Numeric.hexStringToByteArray(ref);
         BigInteger big = BigInteger.TWO.pow(100).add(BigInteger.ONE);
 
