@@ -232,7 +232,7 @@ public class Agreements implements ProvisioningReports {
         List<Bill> bills = agreements.bills(a.id());
         BigInteger billed = bills.stream().map(b -> b.paid() == null ? BigInteger.ZERO : b.paid()).reduce(BigInteger.ZERO, BigInteger::add);
         AgreementView.OnChain onChain = null;
-        if (withChain && a.onChainId() != null) {
+        if (withChain && a.onChainId() != null && a.settlementModel() == SettlementModel.ESCROW) {
             EscrowAgreementOnChain c = escrow.agreement(a.onChainId());
             onChain = new AgreementView.OnChain(c.status(), c.deposited().toString(), c.remaining().toString(), c.lastBillAt());
         }
