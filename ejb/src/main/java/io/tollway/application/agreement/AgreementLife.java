@@ -92,12 +92,12 @@ public class AgreementLife {
         return switch (activityId) {
             case "createEscrowAgreement" -> new ChainStep("create",
                     EscrowCalls.createAgreement(contract, agreement.consumerAddress(), gateway.signerAddress(ChainGatewayService.OPERATOR)));
-            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep("terms-" + agreement.termsHash(),
+            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep("terms-" + agreement.termsHash() + round(agreement),
                     EscrowCalls.setTerms(contract, id(agreement), terms(agreement), ZERO_ADDRESS));
             case "setEscrowMetadata" -> new ChainStep("metadata", EscrowCalls.setMetadata(contract, id(agreement), "tollway:" + agreement.id()));
             case "approveOnChain" -> {
                 String hash = escrow.termsHash(agreement.onChainId());
-                yield new ChainStep("approve-" + hash, EscrowCalls.approve(contract, id(agreement), hash));
+                yield new ChainStep("approve-" + hash + round(agreement), EscrowCalls.approve(contract, id(agreement), hash));
             }
             case "submitBill" -> {
                 Bill bill = agreements.bill(agreementId, billNumber).orElseThrow();
@@ -108,6 +108,15 @@ public class AgreementLife {
                     : new ChainStep("stop", EscrowCalls.stop(contract, id(agreement)));
             default -> throw new IllegalArgumentException("no chain step " + activityId);
         };
+    }
+
+    /**
+     * The terms' round in a step's key: terms changed back to earlier ones need their steps sent
+     * again. Nothing for the first round, so steps asked for before changes existed keep their keys.
+     */
+    private static String round(Agreement agreement) {
+        int round = agreement.termsRound();
+        return round == 1 ? "" : "-round-" + round;
     }
 
     private static EscrowTerms terms(Agreement agreement) {

@@ -237,7 +237,10 @@ public class Agreement {
         moveTo(AgreementStatus.AWAITING_DEPOSIT, "approved by both parties on chain", now, "await the deposit");
     }
 
-    /** New terms before both approved: every approval given so far is void. */
+    /**
+     * New terms before both approved: every approval given so far is void. The history names the
+     * new terms' hash, so each approval in it can be matched with the terms it was given for.
+     */
     public void changeTerms(String newTerms, String newTermsHash, OffsetDateTime now) {
         if (status != AgreementStatus.REQUESTED && status != AgreementStatus.AWAITING_APPROVAL) {
             throw new IllegalAgreementTransition(id, status, "change its terms");
@@ -247,7 +250,17 @@ public class Agreement {
         boolean hadApproval = consumerApprovedHash != null || providerApprovedHash != null;
         consumerApprovedHash = null;
         providerApprovedHash = null;
-        history.add(new StatusChange(now, status, status, hadApproval ? "terms changed; approvals reset" : "terms changed"));
+        history.add(new StatusChange(now, status, status,
+                StatusChange.TERMS_CHANGED + " to " + termsHash + (hadApproval ? "; approvals reset" : "")));
+    }
+
+    /**
+     * Which terms the agreement is on: 1 for those it was requested with, one more for each change.
+     * Terms changed back (A, B, then A again) have an earlier round's hash again; chain steps are
+     * keyed by the round too, so the later round's steps are sent and not taken for the earlier's.
+     */
+    public int termsRound() {
+        return 1 + (int) history.stream().filter(StatusChange::isTermsChange).count();
     }
 
     public boolean isApprovedBy(Party party) {
