@@ -226,7 +226,12 @@ public class Agreements implements ProvisioningReports {
         List<AgreementView.WalletCall> calls = new ArrayList<>();
         EscrowTerms terms = AgreementTermsJson.escrow(a.terms());
         switch (a.status()) {
-            case AWAITING_APPROVAL -> calls.add(call("approve the terms", EscrowWalletCalls.approve(contract, id, escrow.termsHash(a.onChainId()))));
+            case AWAITING_APPROVAL -> {
+                // changed terms on their way to the chain: an approval now would be of the old ones
+                if (escrow.agreement(a.onChainId()).terms().filter(terms::equals).isPresent()) {
+                    calls.add(call("approve the terms", EscrowWalletCalls.approve(contract, id, escrow.termsHash(a.onChainId()))));
+                }
+            }
             case AWAITING_DEPOSIT -> {
                 BigInteger first = terms.minimumFirstDeposit().max(BigInteger.ONE);
                 calls.add(call("allow the escrow to take the deposit", EscrowWalletCalls.allowDeposits(token, contract, first)));

@@ -5,6 +5,7 @@ import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -50,6 +51,21 @@ public class AgreementProcesses {
                 .setVariables(variables)
                 .correlateAllWithResult()
                 .size();
+    }
+
+    /**
+     * Tells the setup process that the terms changed: it ends the open approval and sets the new
+     * terms on chain. False when no process waits for that now (an earlier change is still on its
+     * way to the chain, or the approval has just moved on) and nothing was told; the caller's
+     * transaction must then not keep the new terms.
+     */
+    public boolean tellTermsChanged(String agreementId) {
+        try {
+            return tell(agreementId, AgreementVariables.TERMS_CHANGED_MESSAGE, Map.of()) > 0;
+        } catch (OptimisticLockingException raced) {
+            // a job of the same process ran at this very moment; the engine rolls the transaction back
+            return false;
+        }
     }
 
     public boolean isRunning(String process, String agreementId) {

@@ -3,6 +3,7 @@ package io.tollway.interfaces.rest;
 import io.tollway.application.account.Caller;
 import io.tollway.application.agreement.AgreementView;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.account.Role;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.interfaces.rest.security.Callers;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,8 +26,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigInteger;
 
 /**
- * Agreements: a consumer requests and approves one, the provider reports usage and provisioning,
- * either party stops it. Each caller sees only its own agreements; another's id is not found.
+ * Agreements: a consumer requests and approves one, the provider changes its terms before both
+ * approved, reports usage and provisioning, either party stops it. Each caller sees only its own
+ * agreements; another's id is not found.
  */
 @Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,9 @@ public class AgreementsResource {
 
     @EJB
     private Agreements agreements;
+
+    @EJB
+    private TermsChange termsChange;
 
     @Context
     private SecurityContext security;
@@ -87,6 +93,18 @@ public class AgreementsResource {
         }
         boolean approve = decision.equals("APPROVE");
         return agreements.consumerDecision(consumer, id, approve, approve ? Json.text(body.termsHash(), "termsHash") : null, body.reason());
+    }
+
+    /**
+     * The provider's (or an admin's) new escrow terms, in the shape an offering's escrow terms take,
+     * while the agreement awaits approval: both approvals are reset and the approval starts again.
+     */
+    @PUT
+    @Path("{id}/terms")
+    public AgreementView terms(@PathParam("id") String id, EscrowTermsJson body) {
+        Caller caller = Callers.require(security, Role.PROVIDER, Role.ADMIN);
+        Json.require(body, "a JSON body with the escrow terms (setupFee, baseFeePerHour, variableFeePerHour, lockupSeconds)");
+        return termsChange.change(caller, id, body.toAgreementTerms());
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.application.offering.TaskNotFound;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.domain.model.agreement.InvalidTerms;
@@ -67,7 +68,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof Agreements.OverCap) {
             return Problem.of(422, "usage-over-cap", cause.getMessage());
         }
-        if (cause instanceof Agreements.UnsupportedModel) {
+        if (cause instanceof Agreements.UnsupportedModel || cause instanceof TermsChange.EscrowOnly) {
             return Problem.of(422, "unsupported-model", cause.getMessage());
         }
         if (cause instanceof IllegalOfferingTransition) {
