@@ -106,6 +106,7 @@ class TermsChangeIT {
         assertProblem(driver.approver.post("/api/v1/approval-tasks/" + firstTask + "/decision", "{\"approved\":true}"), 404, "not-found");
         String newTask = driver.newApprovalTaskOf(id, firstTask);
         assertThat(newTask).isNotEqualTo(firstTask);
+        assertThat(driver.agreement(id).get("activeSteps").toString()).contains("agreementApproval:approveAgreement");
 
         // the consumer cannot approve the old terms: not through the API, not on chain
         assertProblem(driver.consumer.post("/api/v1/agreements/" + id + "/approval",
