@@ -109,6 +109,13 @@ public class Agreement {
     @Column(name = "bill_count", nullable = false)
     private int billCount;
 
+    /** The consumer's Idempotency-Key of the request that made it, if it gave one, and what that request asked for. */
+    @Column(name = "request_key")
+    private String requestKey;
+
+    @Column(name = "request_fingerprint")
+    private String requestFingerprint;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "agreement_status_change", joinColumns = @JoinColumn(name = "agreement_id"))
     @OrderColumn(name = "position")
@@ -150,6 +157,20 @@ public class Agreement {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value.strip();
+    }
+
+    /** The consumer asked for it under this Idempotency-Key: a request with the same key finds it. */
+    public void requestedWith(RequestKey key) {
+        if (requestKey != null) {
+            throw new IllegalStateException("agreement " + id + " was requested with a key already");
+        }
+        requestKey = key.key();
+        requestFingerprint = key.fingerprint();
+    }
+
+    /** Whether a request under this key asks for what the one that made this agreement asked for. */
+    public boolean wasRequestedAs(RequestKey key) {
+        return key.key().equals(requestKey) && key.fingerprint().equals(requestFingerprint);
     }
 
     public void sealTo(String publicKey) {
@@ -333,6 +354,11 @@ public class Agreement {
 
     public String consumerId() {
         return consumerId;
+    }
+
+    /** The consumer's Idempotency-Key of its request; null when it gave none. */
+    public String requestKey() {
+        return requestKey;
     }
 
     public String consumerAddress() {
