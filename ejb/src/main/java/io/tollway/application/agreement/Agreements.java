@@ -10,6 +10,7 @@ import io.tollway.domain.model.agreement.Bill;
 import io.tollway.domain.model.agreement.EscrowTerms;
 import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
+import io.tollway.domain.model.agreement.RequestKey;
 import io.tollway.domain.model.agreement.TerminationCause;
 import io.tollway.domain.model.agreement.UsageReport;
 import io.tollway.domain.model.offering.Offering;
@@ -72,7 +73,9 @@ public class Agreements implements ProvisioningReports {
                 .orElseThrow(() -> new AgreementNotFound(id));
     }
 
-    public AgreementView request(Caller consumer, String offeringId, String consumerAddress, String consumerPublicKey) {
+    /** @param requestKey the consumer's Idempotency-Key with the request's fingerprint, or null (see AgreementRequests) */
+    public AgreementView request(Caller consumer, String offeringId, String consumerAddress, String consumerPublicKey,
+                                 RequestKey requestKey) {
         Offering offering = offerings.find(offeringId).orElseThrow(() -> new OfferingNotFound(offeringId));
         if (offering.status() != OfferingStatus.PUBLISHED) {
             throw new IllegalArgumentException("offering " + offeringId + " is " + offering.status() + ", not PUBLISHED");
@@ -87,6 +90,9 @@ public class Agreements implements ProvisioningReports {
         Agreement agreement = Agreement.request(offering.id(), offering.providerId(), consumer.accountId(), consumerAddress,
                 offering.settlementModel(), json, AgreementTermsJson.hash(json), now());
         agreement.sealTo(key.publicKeyHex());
+        if (requestKey != null) {
+            agreement.requestedWith(requestKey);
+        }
         agreements.add(agreement);
         processes.startSetup(agreement.id());
         return view(consumer, agreement, false);

@@ -1,6 +1,7 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.account.Caller;
+import io.tollway.application.agreement.AgreementRequests;
 import io.tollway.application.agreement.AgreementView;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.application.agreement.TermsChange;
@@ -11,6 +12,7 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -35,11 +37,18 @@ import java.math.BigInteger;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgreementsResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Says that an answer is the one an earlier request with the same key got. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     @EJB
     private Agreements agreements;
 
     @EJB
     private TermsChange termsChange;
+
+    @EJB
+    private AgreementRequests requests;
 
     @Context
     private SecurityContext security;
@@ -58,13 +67,21 @@ public class AgreementsResource {
     public record ProvisioningJson(String command, Boolean succeeded, String credentials, String message) {
     }
 
+    /**
+     * With an {@code Idempotency-Key} (1 to 200 printable ASCII characters) the same request again
+     * is answered like the first, with the same agreement and {@code Idempotent-Replayed: true};
+     * the same key with another request is 409.
+     */
     @POST
-    public Response request(RequestJson body, @Context UriInfo uri) {
+    public Response request(RequestJson body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with offeringId, consumerAddress and consumerPublicKey");
-        AgreementView created = agreements.request(consumer, Json.text(body.offeringId(), "offeringId"),
-                Json.text(body.consumerAddress(), "consumerAddress"), Json.text(body.consumerPublicKey(), "consumerPublicKey"));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        AgreementRequests.Requested requested = requests.request(consumer, Json.text(body.offeringId(), "offeringId"),
+                Json.text(body.consumerAddress(), "consumerAddress"), Json.text(body.consumerPublicKey(), "consumerPublicKey"),
+                idempotencyKey);
+        AgreementView created = requested.agreement();
+        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created);
+        return (requested.replayed() ? answer.header(IDEMPOTENT_REPLAYED, "true") : answer).build();
     }
 
     @GET

@@ -6,6 +6,8 @@ import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.domain.model.agreement.InvalidTerms;
+import io.tollway.domain.model.agreement.RequestKeyReused;
+import io.tollway.domain.model.agreement.RequestKeyTaken;
 import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -62,7 +64,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalAgreementTransition) {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());
         }
-        if (cause instanceof Agreements.ReplayedKey) {
+        if (cause instanceof Agreements.ReplayedKey || cause instanceof RequestKeyReused || cause instanceof RequestKeyTaken) {
             return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", cause.getMessage());
         }
         if (cause instanceof Agreements.OverCap) {
