@@ -1,22 +1,18 @@
 package io.tollway.process.agreement;
 
 import io.tollway.domain.model.agreement.TerminationCause;
+import io.tollway.process.engine.ActiveActivities;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The application's handle on an agreement's processes, all keyed by the agreement's id: start
@@ -78,35 +74,13 @@ public class AgreementProcesses {
                 .active().count() > 0;
     }
 
-    /**
-     * The activities the agreement's processes are at now, as "process:activity". An instance that
-     * ends between the query and the look at it (a chain step confirmed at that moment) is left
-     * out: asked for its activities then, the engine fails, and a failed engine call marks the
-     * caller's whole transaction for rollback.
-     */
+    /** The activities the agreement's processes are at now, as "process:activity"; an instance that just ended is left out. */
     public List<String> activeSteps(String agreementId) {
-        List<String> steps = new ArrayList<>();
-        for (ProcessInstance instance : runtime().createProcessInstanceQuery().processInstanceBusinessKey(agreementId).list()) {
-            ActivityInstance tree = runtime().getActivityInstance(instance.getId()); // null once ended
-            if (tree != null) {
-                String process = keyOf(instance);
-                Arrays.stream(tree.getChildActivityInstances()).flatMap(AgreementProcesses::leaves)
-                        .forEach(activity -> steps.add(process + ":" + activity));
-                Arrays.stream(tree.getChildTransitionInstances()).forEach(waiting -> steps.add(process + ":" + waiting.getActivityId()));
-            }
-        }
-        return steps.stream().sorted().toList();
-    }
-
-    /** Where a scope is: its innermost activities, and those whose asynchronous start waits for a job. */
-    private static Stream<String> leaves(ActivityInstance scope) {
-        ActivityInstance[] children = scope.getChildActivityInstances();
-        TransitionInstance[] waiting = scope.getChildTransitionInstances();
-        if (children.length == 0 && waiting.length == 0) {
-            return Stream.of(scope.getActivityId());
-        }
-        return Stream.concat(Arrays.stream(children).flatMap(AgreementProcesses::leaves),
-                Arrays.stream(waiting).map(TransitionInstance::getActivityId));
+        return runtime().createProcessInstanceQuery().processInstanceBusinessKey(agreementId).list().stream()
+                .flatMap(instance -> ActiveActivities.of(runtime(), instance.getId()).stream()
+                        .map(activity -> keyOf(instance) + ":" + activity))
+                .sorted()
+                .toList();
     }
 
     private String keyOf(ProcessInstance instance) {
