@@ -7,9 +7,11 @@ import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,24 @@ public class AgreementProcesses {
         } catch (OptimisticLockingException raced) {
             // a job of the same process ran at this very moment; the engine rolls the transaction back
             return false;
+        } catch (ProcessEnginePersistenceException failed) {
+            if (changedMeanwhile(failed)) {
+                // the approval went on meanwhile (a chain step's end, a timer) and holds a row the change would
+                // remove; the engine rolls the transaction back
+                return false;
+            }
+            throw failed;
         }
+    }
+
+    /** A row the engine removed is referenced by one another transaction wrote meanwhile (PostgreSQL's foreign key check). */
+    private static boolean changedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isRunning(String process, String agreementId) {
