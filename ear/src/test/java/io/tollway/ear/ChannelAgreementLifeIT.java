@@ -170,6 +170,8 @@ class ChannelAgreementLifeIT {
         assertProblem(driver.consumer.as(Api.OTHER_CONSUMER).post(path, cheque("250", forged)), 404, "not-found");
         assertProblem(driver.provider.post(path, cheque("250", forged)), 403, "forbidden");
         assertThat(channel(id).get("bestCheque").asText()).as("nothing changed").isEqualTo("0");
+        // a channel's terms are not changed after the request; escrow usage (an amount) is not a channel's
+        assertProblem(driver.provider.put("/api/v1/agreements/" + id + "/terms", AgreementDriver.TERMS), 422, "unsupported-model");
 
         // a good one, then the same again and a lower one: not above the best
         String good = consumer.signCheque(agreement, BigInteger.valueOf(250));

@@ -271,6 +271,31 @@ class AgreementLifeProcessTest {
         assertThat(approvalTask().getId()).isNotEqualTo(firstTask);
     }
 
+    /**
+     * After the approver's approval (already on chain) the terms change: the waiting approval ends,
+     * the new terms go on chain, and a new approval asks the approver again. While the new terms are
+     * on their way nobody waits for another change, which the API then refuses (TermsChange).
+     */
+    @Test
+    void changedTermsAfterTheApproversApprovalAskTheApproverAgain() {
+        requested();
+        approverDecides(true);
+        assertThat(waitingAt(ProcessModels.AGREEMENT_APPROVAL)).contains("awaitApproval");
+
+        assertThat(runtime.createMessageCorrelation("termsChanged").processInstanceBusinessKey(AGREEMENT).correlateAllWithResult())
+                .hasSize(1);
+        assertThat(waitingAt(ProcessModels.AGREEMENT_APPROVAL)).as("the open approval ended").isEmpty();
+        assertThat(runtime.createMessageCorrelation("termsChanged").processInstanceBusinessKey(AGREEMENT).correlateAllWithResult())
+                .as("a second change while the first goes on chain").isEmpty();
+        runDueJobs();
+
+        assertThat(chainCalls).endsWith("approveOnChain", "changeEscrowTerms");
+        assertThat(approvalTask()).as("a new task for the new terms").isNotNull();
+        approverDecides(true);
+        assertThat(chainCalls).endsWith("changeEscrowTerms", "approveOnChain");
+        assertThat(steps.stream().filter("recordProviderApproval"::equals)).hasSize(2);
+    }
+
     @Test
     void anOverdueApprovalIsEscalatedAndStaysOpen() {
         requested();

@@ -2,10 +2,16 @@ package io.tollway.ear.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.devkit.Anvil;
+import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
+import io.tollway.infrastructure.chain.escrow.EscrowReader;
 import io.tollway.wallet.ChainWallet;
 import io.tollway.wallet.WalletCall;
 import io.tollway.wallet.WalletCalls;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,18 +42,24 @@ public final class AgreementDriver {
     public final Api consumer = admin.as(Api.CONSUMER);
     public final Api provider = admin.as(Api.PROVIDER);
     public final Api approver = admin.as(Api.APPROVER);
+    private EscrowReader escrowReader;
 
     public String publishedOffering() {
-        return published("ESCROW", "escrow", TERMS);
+        return publishedOffering("demo-provider");
+    }
+
+    /** A published escrow offering of another provider than the demo provider (whose key the tests hold). */
+    public String publishedOffering(String providerId) {
+        return published(providerId, "ESCROW", "escrow", TERMS);
     }
 
     /** A payment-channel offering of the demo provider with these terms (the JSON of the offerings API). */
     public String publishedChannelOffering(String channelTerms) {
-        return published("CHANNEL", "channel", channelTerms);
+        return published("demo-provider", "CHANNEL", "channel", channelTerms);
     }
 
-    private String published(String model, String termsField, String terms) {
-        Api.Reply submitted = admin.post("/api/v1/offerings", "{\"providerId\":\"demo-provider\",\"name\":\"VPN " + UUID.randomUUID()
+    private String published(String providerId, String model, String termsField, String terms) {
+        Api.Reply submitted = admin.post("/api/v1/offerings", "{\"providerId\":\"" + providerId + "\",\"name\":\"VPN " + UUID.randomUUID()
                 + "\",\"settlementModel\":\"" + model + "\",\"" + termsField + "\":" + terms + "}");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asText();
@@ -157,6 +169,42 @@ public final class AgreementDriver {
     public String approvalTaskOf(String agreementId) {
         await().atMost(DEADLINE).until(() -> findTask(agreementId) != null);
         return findTask(agreementId);
+    }
+
+    /** The approval task that replaced {@code earlierTask} (the approval started again). */
+    public String newApprovalTaskOf(String agreementId, String earlierTask) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String task = findTask(agreementId);
+            return task != null && !task.equals(earlierTask);
+        });
+        return findTask(agreementId);
+    }
+
+    /** The escrow agreement as the chain holds it, read from the node itself rather than through Tollway. */
+    public EscrowAgreementOnChain onChain(String agreementId) {
+        JsonNode agreement = agreement(agreementId);
+        try {
+            return escrowReader().agreement(agreement.at("/wallet/escrow").asText(), new BigInteger(agreement.get("onChainId").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hash of the terms the escrow holds now, which an approval on chain must name. */
+    public String onChainTermsHash(String agreementId) {
+        JsonNode agreement = agreement(agreementId);
+        try {
+            return escrowReader().termsHash(agreement.at("/wallet/escrow").asText(), new BigInteger(agreement.get("onChainId").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized EscrowReader escrowReader() {
+        if (escrowReader == null) {
+            escrowReader = new EscrowReader(Web3j.build(new HttpService(TestEnvironment.anvil().rpcUrl())));
+        }
+        return escrowReader;
     }
 
     private String findTask(String agreementId) {

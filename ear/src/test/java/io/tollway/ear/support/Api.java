@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A client of Tollway's HTTP interfaces for the end-to-end tests: JSON in, status and JSON out. */
 public final class Api {
@@ -44,7 +46,11 @@ public final class Api {
         return new Api(base, otherKey);
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, HttpHeaders headers) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             try {
@@ -65,6 +71,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with one more header besides the usual ones. */
+    public Reply post(String path, String json, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -82,7 +96,8 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -116,12 +116,12 @@ public class AgreementLife {
         return switch (activityId) {
             case "createEscrowAgreement" -> new ChainStep(agreementId, "create",
                     EscrowCalls.createAgreement(contract, agreement.consumerAddress(), gateway.signerAddress(ChainGatewayService.OPERATOR)));
-            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep(agreementId, "terms-" + agreement.termsHash(),
+            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep(agreementId, "terms-" + agreement.termsHash() + round(agreement),
                     EscrowCalls.setTerms(contract, id(agreement), terms(agreement), ZERO_ADDRESS));
             case "setEscrowMetadata" -> new ChainStep(agreementId, "metadata", EscrowCalls.setMetadata(contract, id(agreement), "tollway:" + agreement.id()));
             case "approveOnChain" -> {
                 String hash = escrow.termsHash(agreement.onChainId());
-                yield new ChainStep(agreementId, "approve-" + hash, EscrowCalls.approve(contract, id(agreement), hash));
+                yield new ChainStep(agreementId, "approve-" + hash + round(agreement), EscrowCalls.approve(contract, id(agreement), hash));
             }
             case "submitBill" -> {
                 Bill bill = agreements.bill(agreementId, billNumber).orElseThrow();
@@ -153,6 +153,15 @@ public class AgreementLife {
     /** Whether the channel offering of the agreement is registered on chain (then its agreements' channels can open). */
     public boolean offeringOnChain(String agreementId) {
         return channelChain.offering(ChannelAgreements.offeringHash(agreement(agreementId))).exists();
+    }
+
+    /**
+     * The terms' round in a step's key: terms changed back to earlier ones need their steps sent
+     * again. Nothing for the first round, so steps asked for before changes existed keep their keys.
+     */
+    private static String round(Agreement agreement) {
+        int round = agreement.termsRound();
+        return round == 1 ? "" : "-round-" + round;
     }
 
     private static EscrowTerms terms(Agreement agreement) {

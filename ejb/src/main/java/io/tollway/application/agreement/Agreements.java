@@ -14,6 +14,7 @@ import io.tollway.domain.model.agreement.Bill;
 import io.tollway.domain.model.agreement.EscrowTerms;
 import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
+import io.tollway.domain.model.agreement.RequestKey;
 import io.tollway.domain.model.agreement.TerminationCause;
 import io.tollway.domain.model.agreement.UsageReport;
 import io.tollway.domain.model.offering.Offering;
@@ -82,7 +83,9 @@ public class Agreements implements ProvisioningReports {
                 .orElseThrow(() -> new AgreementNotFound(id));
     }
 
-    public AgreementView request(Caller consumer, String offeringId, String consumerAddress, String consumerPublicKey) {
+    /** @param requestKey the consumer's Idempotency-Key with the request's fingerprint, or null (see AgreementRequests) */
+    public AgreementView request(Caller consumer, String offeringId, String consumerAddress, String consumerPublicKey,
+                                 RequestKey requestKey) {
         Offering offering = offerings.find(offeringId).orElseThrow(() -> new OfferingNotFound(offeringId));
         if (offering.status() != OfferingStatus.PUBLISHED) {
             throw new IllegalArgumentException("offering " + offeringId + " is " + offering.status() + ", not PUBLISHED");
@@ -98,6 +101,9 @@ public class Agreements implements ProvisioningReports {
         Agreement agreement = Agreement.request(offering.id(), offering.providerId(), consumer.accountId(), consumerAddress,
                 offering.settlementModel(), json, AgreementTermsJson.hash(json), now());
         agreement.sealTo(key.publicKeyHex());
+        if (requestKey != null) {
+            agreement.requestedWith(requestKey);
+        }
         agreements.add(agreement);
         processes.startSetup(agreement.id(), agreement.settlementModel());
         return view(consumer, agreement, false);
@@ -266,7 +272,12 @@ public class Agreements implements ProvisioningReports {
         List<AgreementView.WalletCall> calls = new ArrayList<>();
         EscrowTerms terms = AgreementTermsJson.escrow(a.terms());
         switch (a.status()) {
-            case AWAITING_APPROVAL -> calls.add(call("approve the terms", EscrowWalletCalls.approve(contract, id, escrow.termsHash(a.onChainId()))));
+            case AWAITING_APPROVAL -> {
+                // changed terms on their way to the chain: an approval now would be of the old ones
+                if (escrow.agreement(a.onChainId()).terms().filter(terms::equals).isPresent()) {
+                    calls.add(call("approve the terms", EscrowWalletCalls.approve(contract, id, escrow.termsHash(a.onChainId()))));
+                }
+            }
             case AWAITING_DEPOSIT -> {
                 BigInteger first = terms.minimumFirstDeposit().max(BigInteger.ONE);
                 calls.add(call("allow the escrow to take the deposit", EscrowWalletCalls.allowDeposits(token, contract, first)));

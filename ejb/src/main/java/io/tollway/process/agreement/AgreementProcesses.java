@@ -2,13 +2,17 @@ package io.tollway.process.agreement;
 
 import io.tollway.domain.model.offering.SettlementModel;
 import io.tollway.domain.model.agreement.TerminationCause;
+import io.tollway.process.engine.ActiveActivities;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +58,47 @@ public class AgreementProcesses {
                 .size();
     }
 
+    /**
+     * Tells the setup process that the terms changed: it ends the open approval and sets the new
+     * terms on chain. False when no process waits for that now (an earlier change is still on its
+     * way to the chain, or the approval has just moved on) and nothing was told; the caller's
+     * transaction must then not keep the new terms.
+     */
+    public boolean tellTermsChanged(String agreementId) {
+        try {
+            return tell(agreementId, AgreementVariables.TERMS_CHANGED_MESSAGE, Map.of()) > 0;
+        } catch (OptimisticLockingException raced) {
+            // a job of the same process ran at this very moment; the engine rolls the transaction back
+            return false;
+        } catch (ProcessEnginePersistenceException failed) {
+            if (changedMeanwhile(failed)) {
+                // the approval went on meanwhile (a chain step's end, a timer) and holds a row the change would
+                // remove; the engine rolls the transaction back
+                return false;
+            }
+            throw failed;
+        }
+    }
+
+    /** A row the engine removed is referenced by one another transaction wrote meanwhile (PostgreSQL's foreign key check). */
+    private static boolean changedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isRunning(String process, String agreementId) {
         return runtime().createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(agreementId)
                 .active().count() > 0;
     }
 
-    /** The activities the agreement's processes are at now, as "process:activity". */
+    /** The activities the agreement's processes are at now, as "process:activity"; an instance that just ended is left out. */
     public List<String> activeSteps(String agreementId) {
         return runtime().createProcessInstanceQuery().processInstanceBusinessKey(agreementId).list().stream()
-                .flatMap(instance -> runtime().getActiveActivityIds(instance.getId()).stream()
+                .flatMap(instance -> ActiveActivities.of(runtime(), instance.getId()).stream()
                         .map(activity -> keyOf(instance) + ":" + activity))
                 .sorted()
                 .toList();

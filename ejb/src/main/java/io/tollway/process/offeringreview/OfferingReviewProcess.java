@@ -1,5 +1,6 @@
 package io.tollway.process.offeringreview;
 
+import io.tollway.process.engine.ActiveActivities;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
@@ -27,9 +28,9 @@ public class OfferingReviewProcess {
                 OfferingReviewVariables.atStart(reviewTimeout));
     }
 
-    /** Ids of the activities the offering's review is at now; empty when it has ended or never ran. */
+    /** Ids of the activities the offering's review is at now; empty when it has ended (also just now) or never ran. */
     public List<String> activeSteps(String offeringId) {
-        return instance(offeringId).map(instance -> runtime().getActiveActivityIds(instance.getId())).orElse(List.of());
+        return instance(offeringId).map(instance -> ActiveActivities.of(runtime(), instance.getId())).orElse(List.of());
     }
 
     /** Open review tasks of the approvers, oldest first. */

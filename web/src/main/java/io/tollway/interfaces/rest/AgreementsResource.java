@@ -1,9 +1,11 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.account.Caller;
+import io.tollway.application.agreement.AgreementRequests;
 import io.tollway.application.agreement.AgreementView;
 import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.account.Role;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.interfaces.rest.security.Callers;
@@ -11,7 +13,9 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,16 +29,27 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigInteger;
 
 /**
- * Agreements: a consumer requests and approves one, the provider reports usage and provisioning,
- * either party stops it. Each caller sees only its own agreements; another's id is not found.
+ * Agreements: a consumer requests and approves one, the provider changes its terms before both
+ * approved, reports usage and provisioning, either party stops it. Each caller sees only its own
+ * agreements; another's id is not found.
  */
 @Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgreementsResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Says that an answer is the one an earlier request with the same key got. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     @EJB
     private Agreements agreements;
+
+    @EJB
+    private TermsChange termsChange;
+
+    @EJB
+    private AgreementRequests requests;
 
     @Context
     private SecurityContext security;
@@ -58,13 +73,21 @@ public class AgreementsResource {
     public record ProvisioningJson(String command, Boolean succeeded, String credentials, String message) {
     }
 
+    /**
+     * With an {@code Idempotency-Key} (1 to 200 printable ASCII characters) the same request again
+     * is answered like the first, with the same agreement and {@code Idempotent-Replayed: true};
+     * the same key with another request is 409.
+     */
     @POST
-    public Response request(RequestJson body, @Context UriInfo uri) {
+    public Response request(RequestJson body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with offeringId, consumerAddress and consumerPublicKey");
-        AgreementView created = agreements.request(consumer, Json.text(body.offeringId(), "offeringId"),
-                Json.text(body.consumerAddress(), "consumerAddress"), Json.text(body.consumerPublicKey(), "consumerPublicKey"));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        AgreementRequests.Requested requested = requests.request(consumer, Json.text(body.offeringId(), "offeringId"),
+                Json.text(body.consumerAddress(), "consumerAddress"), Json.text(body.consumerPublicKey(), "consumerPublicKey"),
+                idempotencyKey);
+        AgreementView created = requested.agreement();
+        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created);
+        return (requested.replayed() ? answer.header(IDEMPOTENT_REPLAYED, "true") : answer).build();
     }
 
     @GET
@@ -93,6 +116,18 @@ public class AgreementsResource {
         }
         boolean approve = decision.equals("APPROVE");
         return agreements.consumerDecision(consumer, id, approve, approve ? Json.text(body.termsHash(), "termsHash") : null, body.reason());
+    }
+
+    /**
+     * The provider's (or an admin's) new escrow terms, in the shape an offering's escrow terms take,
+     * while the agreement awaits approval: both approvals are reset and the approval starts again.
+     */
+    @PUT
+    @Path("{id}/terms")
+    public AgreementView terms(@PathParam("id") String id, EscrowTermsJson body) {
+        Caller caller = Callers.require(security, Role.PROVIDER, Role.ADMIN);
+        Json.require(body, "a JSON body with the escrow terms (setupFee, baseFeePerHour, variableFeePerHour, lockupSeconds)");
+        return termsChange.change(caller, id, body.toAgreementTerms());
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tollway.domain.model.agreement.EscrowTerms;
+import io.tollway.domain.model.agreement.InvalidTerms;
 import io.tollway.domain.model.offering.OfferingTerms;
 
 import java.math.BigDecimal;
@@ -41,5 +42,19 @@ public record EscrowTermsJson(
                 amount("variableFeePerHour", variableFeePerHour),
                 lockupSeconds == null ? 0 : count("lockupSeconds", lockupSeconds));
         return new OfferingTerms.Escrow(terms, Boolean.TRUE.equals(uptimeArbitration));
+    }
+
+    /**
+     * An agreement's new terms. Agreements have no uptime arbiter yet (their escrow is set up
+     * without one), so asking for one is refused rather than silently dropped.
+     *
+     * @throws io.tollway.domain.model.agreement.InvalidTerms naming the first field that is wrong
+     */
+    EscrowTerms toAgreementTerms() {
+        EscrowTerms terms = toTerms().terms();
+        if (Boolean.TRUE.equals(uptimeArbitration)) {
+            throw new InvalidTerms("uptimeArbitration must be false or left out: agreements have no uptime arbiter yet");
+        }
+        return terms;
     }
 }

@@ -4,9 +4,12 @@ import io.tollway.application.offering.TaskNotFound;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.domain.model.channel.ChequeRefused;
+import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.domain.model.agreement.InvalidTerms;
+import io.tollway.domain.model.agreement.RequestKeyReused;
+import io.tollway.domain.model.agreement.RequestKeyTaken;
 import io.tollway.infrastructure.chain.ChainGatewayUnavailable;
 import io.tollway.domain.model.offering.IllegalOfferingTransition;
 import io.tollway.domain.model.offering.OfferingNotFound;
@@ -66,7 +69,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof ChequeRefused refused) {
             return Problem.of(422, "cheque-refused", refused.verdict() + ": " + cause.getMessage());
         }
-        if (cause instanceof Agreements.ReplayedKey || cause instanceof ChannelAgreements.ReplayedUsageKey) {
+        if (cause instanceof Agreements.ReplayedKey || cause instanceof ChannelAgreements.ReplayedUsageKey
+                || cause instanceof RequestKeyReused || cause instanceof RequestKeyTaken) {
             return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", cause.getMessage());
         }
         if (cause instanceof Agreements.OverCap) {

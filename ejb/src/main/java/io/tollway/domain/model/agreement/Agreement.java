@@ -109,6 +109,13 @@ public class Agreement {
     @Column(name = "bill_count", nullable = false)
     private int billCount;
 
+    /** The consumer's Idempotency-Key of the request that made it, if it gave one, and what that request asked for. */
+    @Column(name = "request_key")
+    private String requestKey;
+
+    @Column(name = "request_fingerprint")
+    private String requestFingerprint;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "agreement_status_change", joinColumns = @JoinColumn(name = "agreement_id"))
     @OrderColumn(name = "position")
@@ -150,6 +157,20 @@ public class Agreement {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value.strip();
+    }
+
+    /** The consumer asked for it under this Idempotency-Key: a request with the same key finds it. */
+    public void requestedWith(RequestKey key) {
+        if (requestKey != null) {
+            throw new IllegalStateException("agreement " + id + " was requested with a key already");
+        }
+        requestKey = key.key();
+        requestFingerprint = key.fingerprint();
+    }
+
+    /** Whether a request under this key asks for what the one that made this agreement asked for. */
+    public boolean wasRequestedAs(RequestKey key) {
+        return key.key().equals(requestKey) && key.fingerprint().equals(requestFingerprint);
     }
 
     public void sealTo(String publicKey) {
@@ -257,7 +278,10 @@ public class Agreement {
         return true;
     }
 
-    /** New terms before both approved: every approval given so far is void. */
+    /**
+     * New terms before both approved: every approval given so far is void. The history names the
+     * new terms' hash, so each approval in it can be matched with the terms it was given for.
+     */
     public void changeTerms(String newTerms, String newTermsHash, OffsetDateTime now) {
         if (status != AgreementStatus.REQUESTED && status != AgreementStatus.AWAITING_APPROVAL) {
             throw new IllegalAgreementTransition(id, status, "change its terms");
@@ -267,7 +291,17 @@ public class Agreement {
         boolean hadApproval = consumerApprovedHash != null || providerApprovedHash != null;
         consumerApprovedHash = null;
         providerApprovedHash = null;
-        history.add(new StatusChange(now, status, status, hadApproval ? "terms changed; approvals reset" : "terms changed"));
+        history.add(new StatusChange(now, status, status,
+                StatusChange.TERMS_CHANGED + " to " + termsHash + (hadApproval ? "; approvals reset" : "")));
+    }
+
+    /**
+     * Which terms the agreement is on: 1 for those it was requested with, one more for each change.
+     * Terms changed back (A, B, then A again) have an earlier round's hash again; chain steps are
+     * keyed by the round too, so the later round's steps are sent and not taken for the earlier's.
+     */
+    public int termsRound() {
+        return 1 + (int) history.stream().filter(StatusChange::isTermsChange).count();
     }
 
     public boolean isApprovedBy(Party party) {
@@ -340,6 +374,11 @@ public class Agreement {
 
     public String consumerId() {
         return consumerId;
+    }
+
+    /** The consumer's Idempotency-Key of its request; null when it gave none. */
+    public String requestKey() {
+        return requestKey;
     }
 
     public String consumerAddress() {

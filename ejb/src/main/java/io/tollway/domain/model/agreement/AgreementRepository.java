@@ -7,7 +7,15 @@ import java.util.Optional;
 /** Agreements, their bills and their usage. */
 public interface AgreementRepository {
 
+    /**
+     * Stores the new agreement at once.
+     *
+     * @throws RequestKeyTaken when the consumer's Idempotency-Key is taken by another agreement
+     */
     void add(Agreement agreement);
+
+    /** The consumer's agreement requested with this Idempotency-Key. */
+    Optional<Agreement> requestedWith(String consumerId, String requestKey);
 
     Optional<Agreement> find(String id);
 

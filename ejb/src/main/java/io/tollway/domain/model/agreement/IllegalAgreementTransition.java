@@ -6,4 +6,9 @@ public class IllegalAgreementTransition extends RuntimeException {
     public IllegalAgreementTransition(String agreementId, AgreementStatus from, String step) {
         super("agreement " + agreementId + " is " + from + " and cannot " + step);
     }
+
+    /** For steps that its status alone does not rule out, saying what does. */
+    protected IllegalAgreementTransition(String message) {
+        super(message);
+    }
 }

@@ -11,6 +11,9 @@ import java.time.OffsetDateTime;
 @Embeddable
 public class StatusChange {
 
+    /** How the history names a change of terms (the status stays what it was). */
+    static final String TERMS_CHANGED = "terms changed";
+
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime at;
 
@@ -50,5 +53,10 @@ public class StatusChange {
 
     public String reason() {
         return reason;
+    }
+
+    /** Whether this entry records new terms rather than a move to another status. */
+    public boolean isTermsChange() {
+        return from == to && reason != null && reason.startsWith(TERMS_CHANGED);
     }
 }

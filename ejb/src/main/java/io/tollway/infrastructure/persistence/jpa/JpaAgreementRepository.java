@@ -3,14 +3,17 @@ package io.tollway.infrastructure.persistence.jpa;
 import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.Bill;
+import io.tollway.domain.model.agreement.RequestKeyTaken;
 import io.tollway.domain.model.agreement.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +26,32 @@ public class JpaAgreementRepository implements AgreementRepository {
     @Override
     public void add(Agreement agreement) {
         em.persist(agreement);
+        try {
+            // now, not at commit: a request racing one with the same key fails here, before it starts a process
+            em.flush();
+        } catch (PersistenceException e) {
+            if (violates(e, "agreement_request_key")) {
+                throw new RequestKeyTaken(agreement.requestKey());
+            }
+            throw e;
+        }
+    }
+
+    /** Whether PostgreSQL refused the write for a duplicate in this unique constraint. */
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<Agreement> requestedWith(String consumerId, String requestKey) {
+        return em.createQuery("select a from Agreement a where a.consumerId = :consumer and a.requestKey = :key", Agreement.class)
+                .setParameter("consumer", consumerId).setParameter("key", requestKey)
+                .getResultStream().findFirst();
     }
 
     @Override

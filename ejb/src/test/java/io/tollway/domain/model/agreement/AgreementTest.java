@@ -38,6 +38,11 @@ class AgreementTest {
                 .containsExactly(AgreementStatus.REQUESTED, AgreementStatus.AWAITING_APPROVAL, AgreementStatus.AWAITING_DEPOSIT);
     }
 
+    /**
+     * TFChain: fees could be changed after one party approved without resetting that approval
+     * (DESIGN.md section 3). The contract's regression is SourceSystemDefectsTest
+     * .feeChangeAfterOneApprovalResetsThatApproval, the end-to-end one TermsChangeIT.
+     */
     @Test
     void aChangeOfTermsAfterOneApprovalResetsBothApprovals() {
         Agreement agreement = awaitingApproval();
@@ -51,7 +56,36 @@ class AgreementTest {
         assertThatThrownBy(() -> agreement.approve(Party.CONSUMER, "0xaaa", T0.plusSeconds(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the agreement's current terms");
         assertThat(agreement.approve(Party.CONSUMER, "0xbbb", T0.plusSeconds(40))).isTrue();
-        assertThat(agreement.history()).extracting(StatusChange::reason).contains("terms changed; approvals reset");
+        assertThat(agreement.history()).extracting(StatusChange::reason).contains("terms changed to 0xbbb; approvals reset");
+    }
+
+    @Test
+    void termsChangedBackToEarlierOnesAreANewRound() {
+        Agreement agreement = awaitingApproval();
+        assertThat(agreement.termsRound()).isEqualTo(1);
+
+        agreement.changeTerms("{\"baseFeePerHour\":200}", "0xbbb", T0.plusSeconds(10));
+        agreement.approve(Party.PROVIDER, "0xbbb", T0.plusSeconds(20));
+        agreement.changeTerms("{\"baseFeePerHour\":100}", "0xaaa", T0.plusSeconds(30));
+
+        assertThat(agreement.termsHash()).as("the first terms' hash again").isEqualTo("0xaaa");
+        assertThat(agreement.termsRound()).isEqualTo(3);
+        assertThat(agreement.isApprovedBy(Party.PROVIDER)).isFalse();
+        assertThat(agreement.history()).extracting(StatusChange::reason)
+                .containsSubsequence("terms changed to 0xbbb", "terms changed to 0xaaa; approvals reset");
+        assertThat(agreement.history()).filteredOn(StatusChange::isTermsChange).hasSize(2)
+                .allSatisfy(change -> assertThat(change.to()).isEqualTo(AgreementStatus.AWAITING_APPROVAL));
+    }
+
+    @Test
+    void termsCannotChangeOnceBothApprovedOnChain() {
+        Agreement agreement = awaitingApproval();
+        agreement.approvedOnChain(T0.plusSeconds(10));
+
+        assertThatThrownBy(() -> agreement.changeTerms("{\"baseFeePerHour\":200}", "0xbbb", T0.plusSeconds(20)))
+                .isInstanceOf(IllegalAgreementTransition.class).hasMessageContaining("AWAITING_DEPOSIT");
+        assertThat(agreement.termsHash()).isEqualTo("0xaaa");
+        assertThat(agreement.termsRound()).isEqualTo(1);
     }
 
     @Test
