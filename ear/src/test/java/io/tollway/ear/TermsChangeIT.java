@@ -127,7 +127,7 @@ class TermsChangeIT {
                 "{\"decision\":\"APPROVE\",\"termsHash\":\"" + oldHash + "\"}"), 400, "invalid-request");
         awaitTermsOnChain(id, NEW);
         assertThat(driver.onChainTermsHash(id)).isNotEqualTo(oldChainHash);
-        ContractCall oldApproval = EscrowWalletCalls.approve(agreement.at("/wallet/escrow").asText(),
+        ContractCall oldApproval = EscrowWalletCalls.approve(agreement.at("/wallet/contract").asText(),
                 new BigInteger(agreement.get("onChainId").asText()), oldChainHash);
         assertThatThrownBy(() -> wallet.send(oldApproval.to(), oldApproval.dataHex(), BigInteger.ZERO, Anvil.CHAIN_ID))
                 .isInstanceOf(TransactionReverted.class).hasMessageContaining("TermsMismatch");

@@ -184,7 +184,7 @@ public final class AgreementDriver {
     public EscrowAgreementOnChain onChain(String agreementId) {
         JsonNode agreement = agreement(agreementId);
         try {
-            return escrowReader().agreement(agreement.at("/wallet/escrow").asText(), new BigInteger(agreement.get("onChainId").asText()));
+            return escrowReader().agreement(agreement.at("/wallet/contract").asText(), new BigInteger(agreement.get("onChainId").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -194,7 +194,7 @@ public final class AgreementDriver {
     public String onChainTermsHash(String agreementId) {
         JsonNode agreement = agreement(agreementId);
         try {
-            return escrowReader().termsHash(agreement.at("/wallet/escrow").asText(), new BigInteger(agreement.get("onChainId").asText()));
+            return escrowReader().termsHash(agreement.at("/wallet/contract").asText(), new BigInteger(agreement.get("onChainId").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
