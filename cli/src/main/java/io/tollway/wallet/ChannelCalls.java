@@ -1,16 +1,12 @@
 package io.tollway.wallet;
 
-import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +37,12 @@ public final class ChannelCalls {
 
     /** ERC-20 {@code approve(channels, amount)} on the token: lets the channels contract pull the deposit or top-up. */
     public static WalletCall allowDeposits(String token, String channels, BigInteger amount) {
-        return call(ALLOW_DEPOSITS, token, "approve", new Address(channels), new Uint256(positive(amount, MAX_UINT256)));
+        return WalletCalls.call(ALLOW_DEPOSITS, token, "approve", new Address(channels), new Uint256(WalletCalls.positive(amount, MAX_UINT256)));
     }
 
     /** {@code createChannel(agent, offeringHash, deposit)}: opens the channel with at least the offering's minimum deposit. */
     public static WalletCall createChannel(String channels, String agent, String offeringHash, BigInteger deposit) {
-        return call(OPEN, channels, "createChannel", new Address(agent), bytes32(offeringHash), new Uint256(positive(deposit, MAX_AMOUNT)));
+        return WalletCalls.call(OPEN, channels, "createChannel", new Address(agent), bytes32(offeringHash), new Uint256(WalletCalls.positive(deposit, MAX_AMOUNT)));
     }
 
     /**
@@ -67,8 +63,8 @@ public final class ChannelCalls {
 
     /** {@code topUp(agent, openBlock, offeringHash, amount)}: adds to the open channel (not once a close was requested). */
     public static WalletCall topUp(String channels, PaymentChannel channel, BigInteger amount) {
-        return call(TOP_UP, channels, "topUp", new Address(channel.agent()), new Uint256(channel.openBlock()),
-                bytes32(channel.offeringHash()), new Uint256(positive(amount, MAX_AMOUNT)));
+        return WalletCalls.call(TOP_UP, channels, "topUp", new Address(channel.agent()), new Uint256(channel.openBlock()),
+                bytes32(channel.offeringHash()), new Uint256(WalletCalls.positive(amount, MAX_AMOUNT)));
     }
 
     /**
@@ -80,19 +76,19 @@ public final class ChannelCalls {
         if (balance == null || balance.signum() < 0 || balance.compareTo(MAX_AMOUNT) > 0) {
             throw new IllegalArgumentException("the claimed balance must be 0 to " + MAX_AMOUNT);
         }
-        return call(CLOSE, channels, "uncooperativeClose", new Address(channel.agent()), new Uint256(channel.openBlock()),
+        return WalletCalls.call(CLOSE, channels, "uncooperativeClose", new Address(channel.agent()), new Uint256(channel.openBlock()),
                 bytes32(channel.offeringHash()), new Uint256(balance));
     }
 
     /** {@code settle(agent, openBlock, offeringHash)}: after the challenge period, pays the claim and credits the rest to the consumer. */
     public static WalletCall settle(String channels, PaymentChannel channel) {
-        return call(SETTLE, channels, "settle", new Address(channel.agent()), new Uint256(channel.openBlock()),
+        return WalletCalls.call(SETTLE, channels, "settle", new Address(channel.agent()), new Uint256(channel.openBlock()),
                 bytes32(channel.offeringHash()));
     }
 
     /** {@code withdraw()}: moves this wallet's internal balance on the contract (refunds of closed channels) to it. */
     public static WalletCall withdraw(String channels) {
-        return call(WITHDRAW, channels, "withdraw");
+        return WalletCalls.call(WITHDRAW, channels, "withdraw");
     }
 
     private static Bytes32 bytes32(String hex) {
@@ -100,21 +96,5 @@ public final class ChannelCalls {
             throw new IllegalArgumentException("not 32 bytes of 0x-hex: " + hex);
         }
         return new Bytes32(Numeric.hexStringToByteArray(hex));
-    }
-
-    private static BigInteger positive(BigInteger amount, BigInteger max) {
-        if (amount == null || amount.signum() <= 0) {
-            throw new IllegalArgumentException("the amount must be more than 0");
-        }
-        if (amount.compareTo(max) > 0) {
-            throw new IllegalArgumentException("the amount must be at most " + max);
-        }
-        return amount;
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static WalletCall call(String purpose, String contract, String function, Type... arguments) {
-        String data = FunctionEncoder.encode(new Function(function, List.of(arguments), List.of()));
-        return new WalletCall(purpose, contract, data, BigInteger.ZERO);
     }
 }

@@ -52,7 +52,7 @@ public final class WalletCalls {
         return new BigInteger(data.substring(data.length() - 64), 16);
     }
 
-    private static BigInteger positive(BigInteger amount, BigInteger max) {
+    static BigInteger positive(BigInteger amount, BigInteger max) {
         if (amount == null || amount.signum() <= 0) {
             throw new IllegalArgumentException("the amount must be more than 0");
         }
@@ -63,7 +63,7 @@ public final class WalletCalls {
     }
 
     @SuppressWarnings("rawtypes")
-    private static WalletCall call(String purpose, String contract, String function, Type... arguments) {
+    static WalletCall call(String purpose, String contract, String function, Type... arguments) {
         String data = FunctionEncoder.encode(new Function(function, List.of(arguments), List.of()));
         return new WalletCall(purpose, contract, data, BigInteger.ZERO);
     }
