@@ -1,0 +1,47 @@
+package io.tollway.ear.benchmark;
+
+import java.time.Duration;
+
+/**
+ * What a run of {@link AgreementsBenchmark} does, from system properties ({@code -Dbenchmark.…} on
+ * the Maven command line reaches the test JVM as a system property). The defaults are the goal's
+ * load; a small {@code benchmark.agreements} gives a quick run.
+ *
+ * @param agreements     active agreements to set up and bill ({@code benchmark.agreements}, default 1000)
+ * @param consumers      consumer wallets sending at the same time during set-up ({@code benchmark.consumers}, 32)
+ * @param clients        concurrent API clients for usage reports and reads ({@code benchmark.clients}, 50)
+ * @param usageReports   usage reports to send ({@code benchmark.usage-reports}, 10 per agreement)
+ * @param reads          measured {@code GET /agreements/{id}} requests ({@code benchmark.reads}, 10,000),
+ *                       after a tenth as many to warm up
+ * @param setupDeadline  how long the set-up may take before the run fails ({@code benchmark.setup-deadline},
+ *                       ISO-8601, default 2 s per agreement and at least 10 minutes)
+ * @param phaseDeadline  how long a billing round may take ({@code benchmark.phase-deadline}, default
+ *                       half the set-up deadline)
+ */
+record BenchmarkSettings(int agreements, int consumers, int clients, int usageReports, int reads,
+                         Duration setupDeadline, Duration phaseDeadline) {
+
+    static BenchmarkSettings fromSystemProperties() {
+        int agreements = Integer.getInteger("benchmark.agreements", 1000);
+        Duration setup = duration("benchmark.setup-deadline",
+                Duration.ofSeconds(Math.max(600, 2L * agreements)));
+        return new BenchmarkSettings(agreements,
+                Integer.getInteger("benchmark.consumers", 32),
+                Integer.getInteger("benchmark.clients", 50),
+                Integer.getInteger("benchmark.usage-reports", 10 * agreements),
+                Integer.getInteger("benchmark.reads", 10_000),
+                setup,
+                duration("benchmark.phase-deadline", setup.dividedBy(2)));
+    }
+
+    BenchmarkSettings {
+        if (agreements < 1 || consumers < 1 || clients < 1 || usageReports < 1 || reads < 1) {
+            throw new IllegalArgumentException("benchmark.* counts must be 1 or more: " + this);
+        }
+    }
+
+    private static Duration duration(String property, Duration otherwise) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? otherwise : Duration.parse(value);
+    }
+}
