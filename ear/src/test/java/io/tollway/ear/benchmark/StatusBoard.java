@@ -24,7 +24,9 @@ import java.util.concurrent.TimeoutException;
  * measured; one query of the {@code agreement} table costs it nothing.
  *
  * <p>{@link #reaches} answers a future that completes when the agreement has the status, and fails
- * when it ends (TERMINATED) or the deadline passes first, naming the status it was stuck in.
+ * when it ends (TERMINATED), when one of its processes has an incident (its retries are used up:
+ * nothing moves it on without an operator), or when the deadline passes first, naming the status
+ * it was stuck in.
  */
 final class StatusBoard implements AutoCloseable {
 
@@ -40,6 +42,8 @@ final class StatusBoard implements AutoCloseable {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "status-board"));
     private final Map<String, Wait> waits = new ConcurrentHashMap<>();
     private volatile Map<String, Row> rows = Map.of();
+    /** The first incident of each agreement that has one, by agreement id. */
+    private volatile Map<String, String> incidents = Map.of();
 
     StatusBoard() {
         try {
@@ -50,9 +54,9 @@ final class StatusBoard implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Completes when the agreement has {@code status}; one wait per agreement at a time. */
-    CompletableFuture<Void> reaches(String agreementId, String status, Instant deadline) {
-        Wait wait = new Wait(status, deadline, new CompletableFuture<>());
+    /** Completes when the agreement has {@code status} within the time given; one wait per agreement at a time. */
+    CompletableFuture<Void> reaches(String agreementId, String status, Duration within) {
+        Wait wait = new Wait(status, Instant.now().plus(within), new CompletableFuture<>());
         if (waits.putIfAbsent(agreementId, wait) != null) {
             throw new IllegalStateException("agreement " + agreementId + " is already waited for");
         }
@@ -69,6 +73,7 @@ final class StatusBoard implements AutoCloseable {
     private void poll() {
         try {
             rows = read();
+            incidents = readIncidents();
         } catch (SQLException | RuntimeException e) {
             // the next poll tries again; the waits' deadlines bound how long that may go on
             System.err.println("status board: " + e);
@@ -82,6 +87,8 @@ final class StatusBoard implements AutoCloseable {
                 finish(id, wait, null);
             } else if ("TERMINATED".equals(seen)) {
                 finish(id, wait, new IllegalStateException("agreement " + id + " ended (" + row.cause() + ") before " + wait.status()));
+            } else if (incidents.containsKey(id)) {
+                finish(id, wait, new IllegalStateException("agreement " + id + " is " + seen + " with an incident: " + incidents.get(id)));
             } else if (now.isAfter(wait.deadline())) {
                 finish(id, wait, new TimeoutException("agreement " + id + " still " + seen + ", not " + wait.status()));
             }
@@ -104,6 +111,19 @@ final class StatusBoard implements AutoCloseable {
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 read.put(result.getString(1), new Row(result.getString(2), result.getString(3)));
+            }
+        }
+        return read;
+    }
+
+    private Map<String, String> readIncidents() throws SQLException {
+        Map<String, String> read = new HashMap<>();
+        // every agreement process and its chain transactions carry the agreement's id as business key
+        try (PreparedStatement statement = connection.prepareStatement("select e.business_key_, i.activity_id_, i.incident_msg_"
+                + " from act_ru_incident i join act_ru_execution e on e.id_ = i.proc_inst_id_ where e.business_key_ is not null");
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                read.putIfAbsent(result.getString(1), result.getString(2) + ": " + result.getString(3));
             }
         }
         return read;
