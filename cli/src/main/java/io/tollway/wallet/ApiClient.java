@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -80,6 +81,17 @@ public final class ApiClient {
     public JsonNode reject(String id, String reason) {
         return post("agreements/" + segment(id) + "/approval",
                 JSON.createObjectNode().put("decision", "REJECT").put("reason", reason));
+    }
+
+    /**
+     * {@code POST /agreements/{id}/cheques}: the consumer's cheque for its channel, the cumulative
+     * {@code balance} with its EIP-712 signature (0x r ‖ s ‖ v). Answers {@code channelKey},
+     * {@code balance}, {@code paid} (what it added), {@code unpaidUnits} and {@code receivedAt}; a
+     * refused cheque is an {@link ApiProblem} of type {@code cheque-refused} (422).
+     */
+    public JsonNode cheque(String id, BigInteger balance, String signature) {
+        return post("agreements/" + segment(id) + "/cheques",
+                JSON.createObjectNode().put("balance", balance.toString()).put("signature", signature));
     }
 
     /** {@code POST /agreements/{id}/stop}. */

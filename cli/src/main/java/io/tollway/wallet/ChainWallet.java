@@ -2,8 +2,10 @@ package io.tollway.wallet;
 
 import io.tollway.infrastructure.sealing.CredentialSeal;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.Sign;
+import org.web3j.crypto.StructuredDataEncoder;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -21,6 +23,7 @@ import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.SignatureException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +92,40 @@ public final class ChainWallet implements AutoCloseable {
     /** Credentials Tollway sealed to this wallet's key, opened (they never open anywhere else). */
     public byte[] unseal(String sealed) {
         return CredentialSeal.open(credentials.getEcKeyPair().getPrivateKey(), sealed);
+    }
+
+    /**
+     * Signs EIP-712 typed data ({@code eth_signTypedData_v4} JSON) with the wallet's key: 65 bytes
+     * r ‖ s ‖ v as {@code 0x}-hex, v 27 or 28, s in the lower half of the curve order (what
+     * OpenZeppelin's {@code ECDSA.recover} takes). The signature is recovered before it is returned,
+     * so one that would not name this wallet as signer never leaves it. What is signed is the
+     * caller's to check (see {@link ChequeTypedData}).
+     *
+     * @throws IllegalArgumentException when the JSON is not typed data web3j can encode
+     */
+    public String signTypedData(String typedDataJson) {
+        byte[] digest;
+        Sign.SignatureData signature;
+        try {
+            digest = new StructuredDataEncoder(typedDataJson).hashStructuredData();
+            signature = Sign.signTypedData(typedDataJson, credentials.getEcKeyPair());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not EIP-712 typed data: " + e.getMessage(), e);
+        }
+        String signer;
+        try {
+            signer = "0x" + Keys.getAddress(Sign.signedMessageHashToKey(digest, signature));
+        } catch (SignatureException e) {
+            throw new IllegalStateException("the typed-data signature does not recover: " + e.getMessage(), e);
+        }
+        if (!signer.equalsIgnoreCase(address())) {
+            throw new IllegalStateException("the typed-data signature recovers to " + signer + ", not to this wallet " + address());
+        }
+        byte[] rsv = new byte[65];
+        System.arraycopy(signature.getR(), 0, rsv, 0, 32);
+        System.arraycopy(signature.getS(), 0, rsv, 32, 32);
+        rsv[64] = signature.getV()[0];
+        return Numeric.toHexString(rsv);
     }
 
     /** The chain id the node reports (asked once). */

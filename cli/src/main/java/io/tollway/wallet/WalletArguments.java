@@ -28,11 +28,15 @@ public record WalletArguments(Command command, List<String> operands, URI api, S
         ADDRESS("address", 0, 0, "", "the wallet's address and public key"),
         OFFERINGS("offerings", 0, 0, "", "the published offerings"),
         REQUEST("request", 1, 1, "<offeringId>", "request an agreement on an offering for this wallet"),
-        SHOW("show", 1, 1, "<agreementId>", "status, terms, balances, active steps, bills"),
+        SHOW("show", 1, 1, "<agreementId>", "status, terms, balances or channel, active steps, bills"),
         APPROVE("approve", 1, 1, "<agreementId>", "approve the terms and send the approval from the wallet"),
         REJECT("reject", 1, 1, "<agreementId> --reason \"...\"", "reject the agreement, with a reason"),
         DEPOSIT("deposit", 1, 2, "<agreementId> [amount]", "allow and deposit (first deposit, or a top-up with an amount)"),
+        CHEQUE("cheque", 1, 2, "<agreementId> [balance]", "sign and hand over a cheque for what is owed (or this cumulative balance)"),
         STOP("stop", 1, 1, "<agreementId>", "stop the agreement"),
+        CLOSE("close", 1, 2, "<agreementId> [claim]", "close the channel from the wallet, claiming the best cheque (or this)"),
+        SETTLE("settle", 1, 1, "<agreementId>", "settle the closed channel after its challenge period"),
+        WITHDRAW("withdraw", 1, 1, "<agreementId>", "withdraw this wallet's refunds from the contract"),
         CREDENTIALS("credentials", 1, 1, "<agreementId>", "open the service credentials sealed to this wallet"),
         MINT("mint", 1, 1, "<amount>", "mint test tokens to this wallet (development chains only)"),
         HELP("help", 0, 1, "", "this text");
@@ -137,6 +141,9 @@ public record WalletArguments(Command command, List<String> operands, URI api, S
         if (command == Command.MINT) {
             amount(operands.get(0));
         }
+        if ((command == Command.CHEQUE || command == Command.CLOSE) && operands.size() == 2) {
+            balance(operands.get(1));
+        }
 
         String api = Optional.ofNullable(options.get("api")).or(() -> nonBlank(env.get("TOLLWAY_API"))).orElse(DEFAULT_API);
         URI apiUri;
@@ -172,6 +179,23 @@ public record WalletArguments(Command command, List<String> operands, URI api, S
             throw new UsageError("the amount must be more than 0");
         }
         return amount;
+    }
+
+    /**
+     * A channel's cumulative balance (of a cheque, or claimed at a close) in the token's smallest
+     * unit: like {@link #amount(String)}, but 0 is one too (a close may claim that nothing is owed).
+     */
+    public static BigInteger balance(String text) {
+        BigInteger balance;
+        try {
+            balance = new BigDecimal(text.strip()).toBigIntegerExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new UsageError("the balance must be a whole number of the token's smallest unit (e.g. 350 or 5e18), not " + text);
+        }
+        if (balance.signum() < 0) {
+            throw new UsageError("the balance must not be negative");
+        }
+        return balance;
     }
 
     /** The help text: commands and settings. */

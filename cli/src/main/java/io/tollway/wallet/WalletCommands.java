@@ -107,15 +107,10 @@ public final class WalletCommands {
         out.println("terms         " + terms(a.path("terms").asText()));
         out.println("terms hash    " + a.path("termsHash").asText());
         out.println("approved      consumer " + yesNo(a.path("consumerApproved")) + ", provider " + yesNo(a.path("providerApproved")));
-        JsonNode b = a.path("balances");
-        out.println("balances      deposited " + b.path("deposited").asText() + ", remaining " + b.path("remaining").asText()
-                + ", billed " + b.path("billed").asText() + " in " + b.path("bills").asInt() + " bills"
-                + (b.hasNonNull("lastBillAt") ? ", last " + b.get("lastBillAt").asText() : ""));
-        JsonNode c = b.path("onChain");
-        if (c.isObject()) {
-            out.println("escrow        " + c.path("status").asText() + ", deposited " + c.path("deposited").asText()
-                    + ", remaining " + c.path("remaining").asText()
-                    + (c.path("lastBillAt").asLong() > 0 ? ", last bill " + Instant.ofEpochSecond(c.path("lastBillAt").asLong()) : ""));
+        if (PaymentChannel.isChannelAgreement(a)) {
+            printChannel(id, a.path("status").asText(), a.path("channel"));
+        } else {
+            printBalances(a.path("balances"));
         }
         JsonNode p = a.path("provisioning");
         if (p.hasNonNull("state")) {
@@ -139,6 +134,48 @@ public final class WalletCommands {
         if (!calls.isEmpty()) {
             out.println("wallet calls  (chain " + a.path("wallet").path("chainId").asText() + ")");
             calls.forEach(call -> out.println("  " + call.purpose() + " -> " + call.to()));
+        }
+    }
+
+    private void printBalances(JsonNode b) {
+        out.println("balances      deposited " + b.path("deposited").asText() + ", remaining " + b.path("remaining").asText()
+                + ", billed " + b.path("billed").asText() + " in " + b.path("bills").asInt() + " bills"
+                + (b.hasNonNull("lastBillAt") ? ", last " + b.get("lastBillAt").asText() : ""));
+        JsonNode c = b.path("onChain");
+        if (c.isObject()) {
+            out.println("escrow        " + c.path("status").asText() + ", deposited " + c.path("deposited").asText()
+                    + ", remaining " + c.path("remaining").asText()
+                    + (c.path("lastBillAt").asLong() > 0 ? ", last bill " + Instant.ofEpochSecond(c.path("lastBillAt").asLong()) : ""));
+        }
+    }
+
+    /** A channel agreement's channel: what it holds, what is owed and paid by cheques, what to sign next, how it closed. */
+    private void printChannel(String id, String status, JsonNode c) {
+        if (!c.isObject()) {
+            out.println("channel       not open yet" + ("AWAITING_DEPOSIT".equals(status) ? " (tollway-wallet deposit " + id + " opens it)" : ""));
+            return;
+        }
+        out.println("channel       " + c.path("key").asText() + ", agent " + c.path("agent").asText() + ", opened in block "
+                + c.path("openBlock").asLong());
+        out.println("channel state " + c.path("state").asText()
+                + (c.hasNonNull("inactiveAt") ? ", inactive from " + c.get("inactiveAt").asText() : "")
+                + (c.hasNonNull("suspendedTooLongAt") ? ", ends if still suspended at " + c.get("suspendedTooLongAt").asText() : ""));
+        out.println("deposit       " + c.path("deposit").asText() + ", units " + c.path("units").asLong() + " ("
+                + c.path("billableUnits").asLong() + " billable), owed " + c.path("owed").asText());
+        out.println("cheques       best " + c.path("bestCheque").asText() + ", " + c.path("unpaidUnits").asLong() + " units unpaid");
+        JsonNode next = c.path("nextCheque");
+        if (next.isObject()) {
+            out.println("next cheque   " + next.path("balance").asText() + " (tollway-wallet cheque " + id + ")");
+        }
+        List<String> closing = new ArrayList<>();
+        if (c.hasNonNull("claimedAtClose")) {
+            closing.add("the consumer's close claims " + c.get("claimedAtClose").asText());
+        }
+        if (c.hasNonNull("closedAt")) {
+            closing.add("closed on chain at balance " + c.get("closedAt").asText());
+        }
+        if (!closing.isEmpty()) {
+            out.println("closing       " + String.join(", ", closing));
         }
     }
 
@@ -171,6 +208,52 @@ public final class WalletCommands {
         }
         out.println("deposited " + WalletCalls.lastUint256(sent.get(sent.size() - 1).call()) + " into agreement " + agreementId);
         printSent(sent);
+    }
+
+    public void cheque(String agreementId, BigInteger balanceOrNull) {
+        JsonNode accepted = consumer().cheque(agreementId, balanceOrNull);
+        if (json) {
+            print(accepted);
+            return;
+        }
+        out.println("cheque for " + accepted.path("balance").asText() + " on agreement " + agreementId + " accepted: it paid "
+                + accepted.path("paid").asText() + " more, " + accepted.path("unpaidUnits").asLong() + " units unpaid");
+    }
+
+    public void close(String agreementId, BigInteger claimOrNull) {
+        JsonNode agreement = api.agreement(agreementId, false);
+        SentCall sent = consumer().closeChannel(agreement, claimOrNull);
+        if (json) {
+            print(withTransactions(agreement, List.of(sent)));
+            return;
+        }
+        out.println("asked to close the channel of agreement " + agreementId + ", claiming " + WalletCalls.lastUint256(sent.call())
+                + " for the provider; it may still close with a higher cheque during the challenge period, after it: tollway-wallet settle "
+                + agreementId);
+        printSent(List.of(sent));
+    }
+
+    public void settle(String agreementId) {
+        JsonNode agreement = api.agreement(agreementId, false);
+        SentCall sent = consumer().settleChannel(agreement);
+        if (json) {
+            print(withTransactions(agreement, List.of(sent)));
+            return;
+        }
+        out.println("settled the channel of agreement " + agreementId + "; the refund waits on the contract: tollway-wallet withdraw "
+                + agreementId);
+        printSent(List.of(sent));
+    }
+
+    public void withdraw(String agreementId) {
+        JsonNode agreement = api.agreement(agreementId, false);
+        SentCall sent = consumer().withdraw(agreement);
+        if (json) {
+            print(withTransactions(agreement, List.of(sent)));
+            return;
+        }
+        out.println("withdrew this wallet's refunds from " + sent.call().to());
+        printSent(List.of(sent));
     }
 
     public void stop(String agreementId) {

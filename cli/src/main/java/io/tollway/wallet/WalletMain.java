@@ -6,6 +6,7 @@ import org.web3j.crypto.Credentials;
 import java.io.Console;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -73,11 +74,20 @@ public final class WalletMain {
             case REJECT -> commands.reject(a.operands().get(0), a.reason());
             case DEPOSIT -> commands.deposit(a.operands().get(0),
                     a.operands().size() > 1 ? WalletArguments.amount(a.operands().get(1)) : null);
+            case CHEQUE -> commands.cheque(a.operands().get(0), balanceOperand(a));
             case STOP -> commands.stop(a.operands().get(0));
+            case CLOSE -> commands.close(a.operands().get(0), balanceOperand(a));
+            case SETTLE -> commands.settle(a.operands().get(0));
+            case WITHDRAW -> commands.withdraw(a.operands().get(0));
             case CREDENTIALS -> commands.credentials(a.operands().get(0));
             case MINT -> commands.mint(WalletArguments.amount(a.operands().get(0)));
             case HELP -> throw new IllegalStateException("help is answered before");
         }
+    }
+
+    /** The optional second operand as a balance (of a cheque, or claimed at a close); null when not given. */
+    private static BigInteger balanceOperand(WalletArguments a) {
+        return a.operands().size() > 1 ? WalletArguments.balance(a.operands().get(1)) : null;
     }
 
     /** Opens the key (hex or keystore) and the node on first use, and closes the node at the end. */

@@ -163,7 +163,7 @@ class ChainWalletOnAnvilTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ObjectNode chain = JSON.createObjectNode().put("chainId", Anvil.CHAIN_ID).put("headBlock", 1);
         chain.putObject("contracts").put("TestToken", token.getContractAddress());
-        // an agreement whose "escrow" is the token itself: the allowance goes through, the deposit reverts
+        // an agreement whose escrow ("contract") is the token itself: the allowance goes through, the deposit reverts
         ObjectNode awaitingDeposit = agreement("AWAITING_DEPOSIT");
         try (StubApi api = new StubApi()) {
             api.answer("GET /api/v1/chain", 200, JSON.writeValueAsString(chain))
@@ -189,7 +189,7 @@ class ChainWalletOnAnvilTest {
     private static ObjectNode agreement(String status) {
         ObjectNode agreement = JSON.createObjectNode().put("id", "a-1").put("status", status).put("onChainId", "1")
                 .put("consumerApproved", false);
-        agreement.putObject("wallet").put("chainId", Anvil.CHAIN_ID).put("escrow", token.getContractAddress())
+        agreement.putObject("wallet").put("chainId", Anvil.CHAIN_ID).put("contract", token.getContractAddress())
                 .put("token", token.getContractAddress()).putArray("calls");
         return agreement;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which calls a deposit sends, by the agreement's status, as the API shows the agreement. */
+/** Which calls a deposit sends, by the agreement's settlement model and status, as the API shows the agreement. */
 class DepositCallsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,11 +18,17 @@ class DepositCallsTest {
     private static final String ESCROW = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
     private static final BigInteger ON_CHAIN_ID = BigInteger.valueOf(3);
     private static final BigInteger OFFERED = BigInteger.valueOf(4600);
+    private static final String CHANNELS = "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0";
+    private static final String AGENT = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    private static final String OFFERING = "0x" + "ab".repeat(32);
+    private static final String CHANNEL_KEY = "0x" + "cd".repeat(32);
+    private static final BigInteger MINIMUM = BigInteger.valueOf(1050);
 
     /** An agreement view with the calls the API offers in that status (those of AWAITING_DEPOSIT only when asked). */
     private static ObjectNode agreement(String status, boolean offerDeposit) {
-        ObjectNode agreement = JSON.createObjectNode().put("id", "a-1").put("status", status).put("onChainId", ON_CHAIN_ID.toString());
-        ObjectNode wallet = agreement.putObject("wallet").put("chainId", 31337).put("escrow", ESCROW).put("token", TOKEN);
+        ObjectNode agreement = JSON.createObjectNode().put("id", "a-1").put("settlementModel", "ESCROW").put("status", status)
+                .put("onChainId", ON_CHAIN_ID.toString());
+        ObjectNode wallet = agreement.putObject("wallet").put("chainId", 31337).put("contract", ESCROW).put("token", TOKEN);
         var calls = wallet.putArray("calls");
         if (offerDeposit) {
             for (WalletCall call : List.of(WalletCalls.allowDeposits(TOKEN, ESCROW, OFFERED),
@@ -85,5 +91,75 @@ class DepositCallsTest {
         assertThatThrownBy(() -> ConsumerSide.depositCalls(requested, BigInteger.TEN))
                 .isInstanceOf(NotPossibleNow.class)
                 .hasMessage("agreement a-2 is REQUESTED and not on chain yet: nothing to deposit into");
+    }
+
+    /**
+     * A payment-channel agreement: before its channel exists the API offers the allowance and
+     * createChannel while AWAITING_DEPOSIT ({@code onChainId} null); once open, {@code channel} names it.
+     */
+    private static ObjectNode channelAgreement(String status, boolean channelOpen) {
+        ObjectNode agreement = JSON.createObjectNode().put("id", "c-1").put("settlementModel", "CHANNEL").put("status", status);
+        ObjectNode wallet = agreement.putObject("wallet").put("chainId", 31337).put("contract", CHANNELS).put("token", TOKEN);
+        var calls = wallet.putArray("calls");
+        if (channelOpen) {
+            agreement.put("onChainId", CHANNEL_KEY);
+            agreement.putObject("channel").put("key", CHANNEL_KEY).put("agent", AGENT).put("openBlock", 42)
+                    .put("offeringHash", OFFERING).put("deposit", "2050").put("bestCheque", "0");
+        } else {
+            agreement.putNull("onChainId");
+            agreement.putNull("channel");
+            if (status.equals("AWAITING_DEPOSIT")) {
+                for (WalletCall call : List.of(ChannelCalls.allowDeposits(TOKEN, CHANNELS, MINIMUM),
+                        ChannelCalls.createChannel(CHANNELS, AGENT, OFFERING, MINIMUM))) {
+                    calls.addObject().put("purpose", call.purpose()).put("to", call.to()).put("data", call.data()).put("value", "0");
+                }
+            }
+        }
+        return agreement;
+    }
+
+    @Test
+    void aChannelOpensWithTheOfferedCallsBeforeItIsOnChain() {
+        List<WalletCall> calls = ConsumerSide.depositCalls(channelAgreement("AWAITING_DEPOSIT", false), null);
+
+        assertThat(calls).containsExactly(ChannelCalls.allowDeposits(TOKEN, CHANNELS, MINIMUM),
+                ChannelCalls.createChannel(CHANNELS, AGENT, OFFERING, MINIMUM));
+    }
+
+    @Test
+    void aLargerChannelDepositAllowsAndOpensWithThatAmount() {
+        BigInteger amount = BigInteger.valueOf(2050);
+
+        List<WalletCall> calls = ConsumerSide.depositCalls(channelAgreement("AWAITING_DEPOSIT", false), amount);
+
+        assertThat(calls).containsExactly(ChannelCalls.allowDeposits(TOKEN, CHANNELS, amount),
+                ChannelCalls.createChannel(CHANNELS, AGENT, OFFERING, amount));
+        assertThatThrownBy(() -> ConsumerSide.depositCalls(channelAgreement("AWAITING_DEPOSIT", false), BigInteger.valueOf(1049)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the first deposit of agreement c-1 must be at least 1050");
+    }
+
+    @Test
+    void aChannelThatIsOpenAlreadyIsNotOpenedAgain() {
+        assertThatThrownBy(() -> ConsumerSide.depositCalls(channelAgreement("AWAITING_DEPOSIT", true), BigInteger.valueOf(2050)))
+                .isInstanceOf(NotPossibleNow.class)
+                .hasMessage("the channel of agreement c-1 is open already with 2050; top it up once it is ACTIVE: tollway-wallet deposit c-1 <amount>");
+    }
+
+    @Test
+    void aChannelTopUpIsBuiltFromTheChannelWhileItRuns() {
+        PaymentChannel channel = new PaymentChannel(CHANNEL_KEY, AGENT, 42, OFFERING, BigInteger.valueOf(2050), BigInteger.ZERO, null, null);
+        for (String status : List.of("ACTIVE", "SUSPENDED")) {
+            List<WalletCall> calls = ConsumerSide.depositCalls(channelAgreement(status, true), BigInteger.valueOf(500));
+
+            assertThat(calls).containsExactly(ChannelCalls.allowDeposits(TOKEN, CHANNELS, BigInteger.valueOf(500)),
+                    ChannelCalls.topUp(CHANNELS, channel, BigInteger.valueOf(500)));
+            assertThatThrownBy(() -> ConsumerSide.depositCalls(channelAgreement(status, true), null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("agreement c-1 is " + status + ": a top-up needs the amount");
+        }
+        assertThatThrownBy(() -> ConsumerSide.depositCalls(channelAgreement("TERMINATED", true), BigInteger.TEN))
+                .isInstanceOf(NotPossibleNow.class)
+                .hasMessage("agreement c-1 is TERMINATED: deposits are taken while AWAITING_DEPOSIT, top-ups while ACTIVE or SUSPENDED");
     }
 }

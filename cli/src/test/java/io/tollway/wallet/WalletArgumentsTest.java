@@ -91,6 +91,25 @@ class WalletArgumentsTest {
         assertThat(parse(Map.of(), "--help").command()).isEqualTo(Command.HELP);
         assertThat(parse(Map.of(), "show", "-h").command()).isEqualTo(Command.HELP);
         assertThat(WalletArguments.help()).contains("approve <agreementId>", "TOLLWAY_WALLET_KEY", "exit codes");
+        assertThat(WalletArguments.help()).contains("cheque <agreementId> [balance]", "close <agreementId> [claim]",
+                "settle <agreementId>", "withdraw <agreementId>");
+    }
+
+    @Test
+    void theChannelCommandsTakeTheAgreementAndABalanceThatMayBeZero() {
+        WalletArguments cheque = parse(Map.of(), "cheque", "c-1", "1150");
+        WalletArguments close = parse(Map.of(), "close", "c-1", "0");
+
+        assertThat(cheque.command()).isEqualTo(Command.CHEQUE);
+        assertThat(cheque.operands()).containsExactly("c-1", "1150");
+        assertThat(parse(Map.of(), "cheque", "c-1").operands()).containsExactly("c-1");
+        assertThat(close.command()).isEqualTo(Command.CLOSE);
+        assertThat(close.operands()).containsExactly("c-1", "0");
+        assertThat(parse(Map.of(), "settle", "c-1").command()).isEqualTo(Command.SETTLE);
+        assertThat(parse(Map.of(), "withdraw", "c-1").command()).isEqualTo(Command.WITHDRAW);
+        assertThat(WalletArguments.balance("0")).isZero();
+        assertThat(WalletArguments.balance("1.15e3")).isEqualTo(BigInteger.valueOf(1150));
+        assertThatThrownBy(() -> WalletArguments.balance("-1")).isInstanceOf(UsageError.class).hasMessage("the balance must not be negative");
     }
 
     @Test
@@ -110,7 +129,13 @@ class WalletArgumentsTest {
                 List.of(new String[] {"offerings", "--api", "localhost:8080"}, "--api must be an http:// or https:// URL, not localhost:8080"),
                 List.of(new String[] {"mint", "1.5"}, "the amount must be a whole number of the token's smallest unit (e.g. 5000 or 5e18), not 1.5"),
                 List.of(new String[] {"deposit", "a-1", "ten"}, "the amount must be a whole number of the token's smallest unit (e.g. 5000 or 5e18), not ten"),
-                List.of(new String[] {"mint", "0"}, "the amount must be more than 0")
+                List.of(new String[] {"mint", "0"}, "the amount must be more than 0"),
+                List.of(new String[] {"cheque"}, "usage: tollway-wallet cheque <agreementId> [balance]"),
+                List.of(new String[] {"cheque", "c-1", "1.5"}, "the balance must be a whole number of the token's smallest unit (e.g. 350 or 5e18), not 1.5"),
+                List.of(new String[] {"close", "c-1", "1", "2"}, "usage: tollway-wallet close <agreementId> [claim]"),
+                List.of(new String[] {"close", "c-1", "all"}, "the balance must be a whole number of the token's smallest unit (e.g. 350 or 5e18), not all"),
+                List.of(new String[] {"settle", "c-1", "0"}, "usage: tollway-wallet settle <agreementId>"),
+                List.of(new String[] {"withdraw"}, "usage: tollway-wallet withdraw <agreementId>")
         ).forEach(c -> assertThatThrownBy(() -> WalletArguments.parse((String[]) c.get(0), Map.of()))
                 .as(String.join(" ", (String[]) c.get(0)))
                 .isInstanceOf(UsageError.class).hasMessage((String) c.get(1)));

@@ -29,10 +29,14 @@ class WalletMainTest {
     }
 
     private int run(String... args) {
+        return runWithNode("http://127.0.0.1:1", args); // a node never reached by these commands
+    }
+
+    private int runWithNode(String rpc, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("TOLLWAY_API", stub.uri().toString());
         env.put("TOLLWAY_TOKEN", "demo-consumer-key");
-        env.put("TOLLWAY_RPC", "http://127.0.0.1:1"); // never reached by these commands
+        env.put("TOLLWAY_RPC", rpc);
         return WalletMain.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -122,7 +126,7 @@ class WalletMainTest {
                  "provisioning":{"state":"PROVISIONED","note":null},"sealedCredentials":"x","activeSteps":["Wait for the next bill"],
                  "bills":[{"number":1,"state":"PAID","variableAmount":"0","baseAmount":"1000","paid":"2000","billedSeconds":1000,
                            "chainTransactionId":4,"preparedAt":"2026-01-01T00:00:00Z"}],
-                 "wallet":{"chainId":31337,"escrow":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","token":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
+                 "wallet":{"chainId":31337,"contract":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","token":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
                            "calls":[{"purpose":"stop the agreement","to":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","data":"0x12","value":"0"}]}}
                 """);
 
@@ -146,6 +150,95 @@ class WalletMainTest {
                 wallet calls  (chain 31337)
                   stop the agreement -> 0xe7f1725e7734ce288f8367e1bb143e90bb3f0512
                 """);
+    }
+
+    /** A channel agreement as the API shows it to its consumer, owing 350 with nothing paid yet. */
+    private static String channelAgreement() {
+        String typedData = ChequeTypedDataTest.apiTypedData(ChequeTypedDataTest.CHAIN, ChequeTypedDataTest.CHANNELS,
+                ChequeTypedDataTest.KEY, "350").replace("\"", "\\\"");
+        return """
+                {"id":"c-1","offeringId":"o-2","providerId":"demo-provider","consumerId":"demo-consumer","settlementModel":"CHANNEL",
+                 "status":"ACTIVE","terminationCause":null,"terms":"{\\"unitName\\":\\"GB\\",\\"unitPrice\\":\\"100\\"}",
+                 "termsHash":"0xdef","consumerApproved":true,"providerApproved":true,"onChainId":"%1$s",
+                 "balances":{"deposited":"0","remaining":"0","billed":"0","bills":0,"lastBillAt":null,"onChain":null},
+                 "provisioning":{"state":"PROVISIONED","note":null},"sealedCredentials":null,"activeSteps":["Review the channel"],"bills":[],
+                 "wallet":{"chainId":31337,"contract":"%2$s","token":"0x5fbdb2315678afecb367f032d93f642f64180aa3","calls":[]},
+                 "channel":{"key":"%1$s","agent":"0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc","openBlock":42,"offeringHash":"0x%3$s",
+                            "deposit":"2050","units":3,"billableUnits":3,"owed":"350","bestCheque":"0","unpaidUnits":3,"state":"ACTIVE",
+                            "inactiveAt":"2026-01-01T01:00:00Z","suspendedTooLongAt":null,"claimedAtClose":null,"closedAt":null,
+                            "nextCheque":{"balance":"350","typedData":"%4$s"},"cheques":[]}}
+                """.formatted(ChequeTypedDataTest.KEY, ChequeTypedDataTest.CHANNELS, "ab".repeat(32), typedData);
+    }
+
+    @Test
+    void showPrintsTheChannelOfAChannelAgreement() {
+        stub.answer("GET /api/v1/agreements/c-1?chain=true", 200, channelAgreement());
+
+        assertThat(run("show", "c-1")).as(err()).isZero();
+
+        assertThat(out()).isEqualTo("""
+                agreement     c-1
+                status        ACTIVE
+                offering      o-2 of demo-provider, CHANNEL
+                on chain      agreement %1$s
+                terms         unitName GB, unitPrice 100
+                terms hash    0xdef
+                approved      consumer yes, provider yes
+                channel       %1$s, agent 0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc, opened in block 42
+                channel state ACTIVE, inactive from 2026-01-01T01:00:00Z
+                deposit       2050, units 3 (3 billable), owed 350
+                cheques       best 0, 3 units unpaid
+                next cheque   350 (tollway-wallet cheque c-1)
+                provisioning  PROVISIONED
+                active steps  Review the channel
+                """.formatted(ChequeTypedDataTest.KEY));
+    }
+
+    @Test
+    void chequeSignsWhatIsOwedAndPrintsWhatItPaid() throws Exception {
+        stub.answer("GET /api/v1/agreements/c-1", 200, channelAgreement())
+                .answer("POST /rpc", 200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x7a69\"}")
+                .answer("GET /api/v1/chain", 200, "{\"chainId\":31337,\"contracts\":{\"PaymentChannels\":\"" + ChequeTypedDataTest.CHANNELS + "\"}}")
+                .answer("POST /api/v1/agreements/c-1/cheques", 201, "{\"channelKey\":\"" + ChequeTypedDataTest.KEY
+                        + "\",\"balance\":\"350\",\"paid\":\"350\",\"unpaidUnits\":0,\"receivedAt\":\"2026-01-01T00:10:00Z\"}");
+
+        assertThat(runWithNode(stub.uri() + "/rpc", "cheque", "c-1", "--key", KEY)).as(err()).isZero();
+
+        assertThat(out()).isEqualTo("cheque for 350 on agreement c-1 accepted: it paid 350 more, 0 units unpaid\n");
+        String posted = stub.asked.stream().filter(a -> a.pathAndQuery().endsWith("/cheques")).findFirst().orElseThrow().body();
+        assertThat(posted).startsWith("{\"balance\":\"350\",\"signature\":\"0x").matches(".*\"0x[0-9a-f]{130}\"}$");
+
+        out.reset();
+        assertThat(runWithNode(stub.uri() + "/rpc", "cheque", "c-1", "400", "--json", "--key", KEY)).isZero();
+        assertThat(out()).contains("\"paid\" : \"350\"");
+        assertThat(stub.asked.get(stub.asked.size() - 1).body()).startsWith("{\"balance\":\"400\",");
+    }
+
+    @Test
+    void aRefusedChequeExitsWithTwoAndAChannelStepOfAnEscrowAgreementWith64() {
+        stub.answer("GET /api/v1/agreements/c-1", 200, channelAgreement())
+                .answer("POST /rpc", 200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x7a69\"}")
+                .answer("GET /api/v1/chain", 200, "{\"chainId\":31337,\"contracts\":{\"PaymentChannels\":\"" + ChequeTypedDataTest.CHANNELS + "\"}}")
+                .problem("POST /api/v1/agreements/c-1/cheques", 422, "cheque-refused",
+                        "NOT_ABOVE_BEST: the cheque's balance 350 is not above the best accepted balance 350")
+                .answer("GET /api/v1/agreements/a-1", 200, "{\"id\":\"a-1\",\"settlementModel\":\"ESCROW\",\"status\":\"ACTIVE\"}");
+
+        assertThat(runWithNode(stub.uri() + "/rpc", "cheque", "c-1", "--key", KEY)).isEqualTo(WalletMain.API_PROBLEM);
+        assertThat(err()).isEqualTo("error: NOT_ABOVE_BEST: the cheque's balance 350 is not above the best accepted balance 350"
+                + " (https://tollway.io/problems/cheque-refused)\n");
+
+        err.reset();
+        assertThat(run("close", "a-1", "--key", KEY)).isEqualTo(WalletMain.USAGE);
+        assertThat(err()).isEqualTo("error: agreement a-1 settles by ESCROW: it has no payment channel\n");
+    }
+
+    @Test
+    void aChannelClosedOnChainIsNotClosedAgain() {
+        stub.answer("GET /api/v1/agreements/c-1", 200, channelAgreement().replace("\"closedAt\":null", "\"closedAt\":\"350\""));
+
+        assertThat(run("close", "c-1", "--key", KEY)).isEqualTo(WalletMain.FAILED);
+
+        assertThat(err()).isEqualTo("error: the channel of agreement c-1 was closed at 350; the refund is taken with tollway-wallet withdraw c-1\n");
     }
 
     @Test

@@ -45,7 +45,8 @@ class AgreementLifeProcessTest {
             "startTerminationDelegate", "openApprovalDelegate", "escalateApprovalDelegate", "recordProviderApprovalDelegate",
             "checkApprovalDelegate", "recordRejectionDelegate", "prepareBillDelegate", "recordBillDelegate",
             "startSuspensionDelegate", "suspendServiceDelegate", "checkPaymentDelegate", "resumeServiceDelegate",
-            "beginTerminationDelegate", "deprovisionServiceDelegate", "recordSettlementDelegate");
+            "beginTerminationDelegate", "deprovisionServiceDelegate", "recordSettlementDelegate", "checkChannelOfferingDelegate",
+            "reviewChannelDelegate");
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
@@ -64,6 +65,8 @@ class AgreementLifeProcessTest {
     private final List<String> steps = new ArrayList<>();
     private final List<String> chainCalls = new ArrayList<>();
     private final Map<String, Consumer<DelegateExecution>> behaviour = new HashMap<>();
+    private final List<String> terminationCauses = new ArrayList<>();
+    private String settlementModel = "ESCROW";
 
     @BeforeEach
     void mocks() {
@@ -94,7 +97,10 @@ class AgreementLifeProcessTest {
             }
         });
         // the hand-overs between processes, as the real delegates make them
-        behaviour.put("startTerminationDelegate", e -> start(ProcessModels.AGREEMENT_TERMINATION, Map.of("cause", e.getVariable("cause"))));
+        behaviour.put("startTerminationDelegate", e -> {
+            terminationCauses.add((String) e.getVariable("cause"));
+            start(ProcessModels.AGREEMENT_TERMINATION, Map.of("cause", e.getVariable("cause")));
+        });
         behaviour.put("startBillingDelegate", e -> start(ProcessModels.BILLING_CYCLE, Map.of()));
         behaviour.put("startSuspensionDelegate", e -> start(ProcessModels.AGREEMENT_SUSPENSION, Map.of()));
         behaviour.put("beginTerminationDelegate", e -> {
@@ -134,6 +140,7 @@ class AgreementLifeProcessTest {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("agreementId", AGREEMENT);
         all.put("onChainId", "1");
+        all.put("settlementModel", settlementModel);
         runtime.startProcessInstanceByKey(process, AGREEMENT, all);
     }
 
@@ -191,6 +198,10 @@ class AgreementLifeProcessTest {
 
     private void active() {
         approvedByBoth();
+        provisionedAndBilling();
+    }
+
+    private void provisionedAndBilling() {
         behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", true));
         runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
         runDueJobs();
@@ -355,6 +366,67 @@ class AgreementLifeProcessTest {
 
         assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
         assertThat(steps).contains("deprovisionService", "recordSettlement");
+        assertThat(chainCalls).endsWith("endEscrow");
+    }
+
+    // ---------------------------------------------------------------- payment channels
+
+    /** A channel agreement from the request to the wait for its channel: offering registered once, approvals off chain. */
+    private void channelApprovedByBoth() {
+        settlementModel = "CHANNEL";
+        behaviour.put("checkChannelOfferingDelegate", e -> e.setVariable("offeringOnChain", false));
+        requested();
+        assertThat(chainCalls).containsExactly("allowChannelStake", "registerChannelOffering");
+        approverDecides(true);
+        assertThat(chainCalls).doesNotContain("approveOnChain", "createEscrowAgreement");
+        assertThat(steps).contains("recordProviderApproval", "checkApproval");
+        behaviour.put("checkApprovalDelegate", e -> e.setVariable("bothApproved", true));
+        runtime.createMessageCorrelation("chainEvent.AgreementApproved").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SETUP)).contains("awaitDeposit");
+    }
+
+    @Test
+    void aChannelAgreementRegistersItsOfferingAndIsApprovedWithoutAnEscrow() {
+        channelApprovedByBoth();
+    }
+
+    @Test
+    void aChannelOfferingOnChainAlreadyIsNotRegisteredAgain() {
+        settlementModel = "CHANNEL";
+        behaviour.put("checkChannelOfferingDelegate", e -> e.setVariable("offeringOnChain", true));
+        requested();
+
+        assertThat(chainCalls).isEmpty();
+        assertThat(approvalTask()).isNotNull();
+    }
+
+    @Test
+    void aChannelIsReviewedAtEachIntervalSuspendedOnLagAndEndedByItsRules() {
+        channelApprovedByBoth();
+        behaviour.put("checkDepositDelegate", e -> e.setVariable("depositMade", true));
+        runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        runDueJobs();
+        provisionedAndBilling();
+
+        behaviour.put("reviewChannelDelegate", e -> e.setVariable("channelAction", "ACTIVE"));
+        passTime(Duration.ofMinutes(15));
+        assertThat(steps).contains("reviewChannel").doesNotContain("prepareBill", "startSuspension");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+
+        behaviour.put("reviewChannelDelegate", e -> e.setVariable("channelAction", "SUSPEND"));
+        passTime(Duration.ofMinutes(15));
+        assertThat(steps).contains("startSuspension", "suspendService");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+
+        behaviour.put("reviewChannelDelegate", e -> {
+            e.setVariable("channelAction", "TERMINATE");
+            e.setVariable("channelCause", "MAX_UNITS");
+        });
+        passTime(Duration.ofMinutes(15));
+        assertThat(terminationCauses).containsExactly("MAX_UNITS");
+        assertThat(steps).contains("channelEnds", "beginTermination", "recordSettlement").doesNotContain("prepareBill");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
         assertThat(chainCalls).endsWith("endEscrow");
     }
 }

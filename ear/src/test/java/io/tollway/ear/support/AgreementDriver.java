@@ -38,8 +38,17 @@ public final class AgreementDriver {
     public final Api approver = admin.as(Api.APPROVER);
 
     public String publishedOffering() {
+        return published("ESCROW", "escrow", TERMS);
+    }
+
+    /** A payment-channel offering of the demo provider with these terms (the JSON of the offerings API). */
+    public String publishedChannelOffering(String channelTerms) {
+        return published("CHANNEL", "channel", channelTerms);
+    }
+
+    private String published(String model, String termsField, String terms) {
         Api.Reply submitted = admin.post("/api/v1/offerings", "{\"providerId\":\"demo-provider\",\"name\":\"VPN " + UUID.randomUUID()
-                + "\",\"settlementModel\":\"ESCROW\",\"escrow\":" + TERMS + "}");
+                + "\",\"settlementModel\":\"" + model + "\",\"" + termsField + "\":" + terms + "}");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asText();
         assertThat(approver.post("/api/v1/review-tasks/" + admin.reviewTaskOf(id) + "/decision", "{\"approved\":true}").status())
@@ -85,14 +94,16 @@ public final class AgreementDriver {
         Api.Reply approved = consumer.post("/api/v1/agreements/" + id + "/approval",
                 "{\"decision\":\"APPROVE\",\"termsHash\":\"" + agreement(id).get("termsHash").asText() + "\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        sendWalletCalls(wallet, approved.json(), "approve");
+        if (approved.json().get("settlementModel").asText().equals("ESCROW")) {
+            sendWalletCalls(wallet, approved.json(), "approve");
+        }
         return awaitStatus(id, "AWAITING_DEPOSIT");
     }
 
     /** A first deposit or a top-up of this amount: the token allowance, then the deposit, from the consumer's wallet. */
     public void deposit(String id, ChainWallet wallet, BigInteger amount) {
         JsonNode agreement = agreement(id);
-        String escrow = agreement.at("/wallet/escrow").asText();
+        String escrow = agreement.at("/wallet/contract").asText();
         wallet.send(WalletCalls.allowDeposits(token(), escrow, amount), Anvil.CHAIN_ID);
         wallet.send(WalletCalls.deposit(WalletCalls.TOP_UP, escrow, new BigInteger(agreement.get("onChainId").asText()), amount), Anvil.CHAIN_ID);
     }

@@ -1,6 +1,13 @@
 package io.tollway.application.agreement;
 
 import io.tollway.application.account.Accounts;
+import io.tollway.application.channel.ChannelAgreements;
+import io.tollway.domain.model.channel.ChannelTerms;
+import io.tollway.domain.model.channel.ServiceDecision;
+import io.tollway.domain.model.offering.SettlementModel;
+import io.tollway.infrastructure.chain.TokenCalls;
+import io.tollway.infrastructure.chain.channels.ChannelCalls;
+import io.tollway.infrastructure.chain.channels.ChannelChain;
 import io.tollway.domain.model.account.Account;
 import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementNotFound;
@@ -37,8 +44,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The steps of an escrow agreement's life, one method per process step; the delegates only pass
- * the agreement's id in and the answer out. Each step reads the chain or the provider's answer
+ * The steps of an agreement's life, one method per process step, for both settlement models (the
+ * channel's rules are {@link ChannelAgreements}'); the delegates only pass the agreement's id in
+ * and the answer out. Each step reads the chain or the provider's answer
  * as it is now, so a step run again after a crash or a retry does the same thing once.
  */
 @Stateless
@@ -66,8 +74,21 @@ public class AgreementLife {
     @Inject
     private ServiceControllers serviceControllers;
 
-    /** One chain step: its idempotency key and its call. */
-    public record ChainStep(String step, ContractCall call) {
+    @Inject
+    private ChannelChain channelChain;
+
+    @Inject
+    private ChannelAgreements channels;
+
+    /**
+     * One chain step: its idempotency key (subject, step) and its call. The subject is the
+     * agreement, except for what an offering needs once for all its agreements.
+     */
+    public record ChainStep(String subject, String step, ContractCall call) {
+    }
+
+    private static boolean isChannel(Agreement agreement) {
+        return agreement.settlementModel() == SettlementModel.CHANNEL;
     }
 
     private static OffsetDateTime now() {
@@ -88,26 +109,50 @@ public class AgreementLife {
     /** The call a chain step of the agreement's processes makes, by the step's activity id. */
     public ChainStep chainStep(String activityId, String agreementId, Integer billNumber, String escrowAction) {
         Agreement agreement = agreement(agreementId);
+        if (isChannel(agreement)) {
+            return channelStep(activityId, agreement);
+        }
         String contract = escrow.escrowAddress();
         return switch (activityId) {
-            case "createEscrowAgreement" -> new ChainStep("create",
+            case "createEscrowAgreement" -> new ChainStep(agreementId, "create",
                     EscrowCalls.createAgreement(contract, agreement.consumerAddress(), gateway.signerAddress(ChainGatewayService.OPERATOR)));
-            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep("terms-" + agreement.termsHash(),
+            case "setEscrowTerms", "changeEscrowTerms" -> new ChainStep(agreementId, "terms-" + agreement.termsHash(),
                     EscrowCalls.setTerms(contract, id(agreement), terms(agreement), ZERO_ADDRESS));
-            case "setEscrowMetadata" -> new ChainStep("metadata", EscrowCalls.setMetadata(contract, id(agreement), "tollway:" + agreement.id()));
+            case "setEscrowMetadata" -> new ChainStep(agreementId, "metadata", EscrowCalls.setMetadata(contract, id(agreement), "tollway:" + agreement.id()));
             case "approveOnChain" -> {
                 String hash = escrow.termsHash(agreement.onChainId());
-                yield new ChainStep("approve-" + hash, EscrowCalls.approve(contract, id(agreement), hash));
+                yield new ChainStep(agreementId, "approve-" + hash, EscrowCalls.approve(contract, id(agreement), hash));
             }
             case "submitBill" -> {
                 Bill bill = agreements.bill(agreementId, billNumber).orElseThrow();
-                yield new ChainStep("bill-" + billNumber, EscrowCalls.bill(contract, id(agreement), bill.variableAmount(), bill.ref()));
+                yield new ChainStep(agreementId, "bill-" + billNumber, EscrowCalls.bill(contract, id(agreement), bill.variableAmount(), bill.ref()));
             }
             case "endEscrow" -> "REJECT".equals(escrowAction)
-                    ? new ChainStep("reject", EscrowCalls.reject(contract, id(agreement)))
-                    : new ChainStep("stop", EscrowCalls.stop(contract, id(agreement)));
+                    ? new ChainStep(agreementId, "reject", EscrowCalls.reject(contract, id(agreement)))
+                    : new ChainStep(agreementId, "stop", EscrowCalls.stop(contract, id(agreement)));
             default -> throw new IllegalArgumentException("no chain step " + activityId);
         };
+    }
+
+    private ChainStep channelStep(String activityId, Agreement agreement) {
+        // the offering's registration serves all its agreements: keyed by the offering, sent once
+        String offering = "offering:" + agreement.offeringId();
+        String hash = ChannelAgreements.offeringHash(agreement);
+        ChannelTerms terms = ChannelAgreements.terms(agreement);
+        return switch (activityId) {
+            case "allowChannelStake" -> new ChainStep(offering, "allow-stake-" + hash,
+                    TokenCalls.approve(escrow.tokenAddress(), channelChain.channelsAddress(), terms.stake()));
+            case "registerChannelOffering" -> new ChainStep(offering, "register-" + hash,
+                    ChannelCalls.registerOffering(channelChain.channelsAddress(), hash, terms));
+            case "endEscrow" -> new ChainStep(agreement.id(), "close-" + channels.closingBalance(agreement.id()),
+                    channels.closeCall(agreement.id()));
+            default -> throw new IllegalArgumentException("no chain step " + activityId + " for a channel agreement");
+        };
+    }
+
+    /** Whether the channel offering of the agreement is registered on chain (then its agreements' channels can open). */
+    public boolean offeringOnChain(String agreementId) {
+        return channelChain.offering(ChannelAgreements.offeringHash(agreement(agreementId))).exists();
     }
 
     private static EscrowTerms terms(Agreement agreement) {
@@ -139,6 +184,9 @@ public class AgreementLife {
         if (agreement.status() != AgreementStatus.AWAITING_APPROVAL) {
             return agreement.status() != AgreementStatus.REQUESTED;
         }
+        if (isChannel(agreement)) {
+            return agreement.approvedByBoth(now()); // no escrow to approve on: the parties' word binds
+        }
         EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
         if (!APPROVED_ON_CHAIN.contains(onChain.status())) {
             return false;
@@ -168,6 +216,13 @@ public class AgreementLife {
         if (agreement.status() != AgreementStatus.AWAITING_DEPOSIT) {
             return agreement.status() == AgreementStatus.PROVISIONING || agreement.status().isLive();
         }
+        if (isChannel(agreement)) {
+            if (!channels.isOpen(agreementId)) {
+                return false;
+            }
+            agreement.depositReceived(now());
+            return true;
+        }
         EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
         if (!"Active".equals(onChain.status())) {
             return false;
@@ -191,6 +246,11 @@ public class AgreementLife {
     public Boolean provisioningOutcome(String agreementId) {
         String state = agreement(agreementId).provisioningState();
         return state == null ? null : "SUCCEEDED".equals(state);
+    }
+
+    public void startBilling(String agreementId) {
+        Agreement agreement = agreement(agreementId);
+        processes.startBilling(agreementId, agreement.onChainId(), agreement.settlementModel());
     }
 
     public void activate(String agreementId) {
@@ -245,6 +305,11 @@ public class AgreementLife {
         return new BillResult(outOfFunds, low, agreement.status() == AgreementStatus.SUSPENDED);
     }
 
+    /** A channel agreement's review: what the channel's rules say now (recorded on its ledger). */
+    public ServiceDecision reviewChannel(String agreementId) {
+        return channels.review(agreementId);
+    }
+
     /** What a recorded bill means for the cycle. */
     public record BillResult(boolean outOfFunds, boolean lowBalance, boolean suspended) {
     }
@@ -259,13 +324,22 @@ public class AgreementLife {
     public void suspend(String agreementId) {
         Agreement agreement = agreement(agreementId);
         if (agreement.status() == AgreementStatus.ACTIVE) {
-            agreement.suspend("balance low", now());
+            agreement.suspend(isChannel(agreement) ? "payment lags usage by " + channels.unpaidUnits(agreementId) + " units"
+                    : "balance low", now());
         }
+    }
+
+    /** When a suspension ends the agreement: the grace period, or for a channel its terms' maximum suspension. */
+    public Date suspensionDeadline(String agreementId, Duration grace) {
+        return isChannel(agreement(agreementId)) ? Date.from(channels.suspensionDeadline(agreementId)) : after(grace);
     }
 
     /** Whether a top-up brought the deposit back above an hour of base fee. */
     public boolean paidEnough(String agreementId) {
         Agreement agreement = agreement(agreementId);
+        if (isChannel(agreement)) {
+            return channels.paidEnough(agreementId);
+        }
         EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
         agreement.escrowSeen(onChain.deposited(), onChain.remaining());
         return "Active".equals(onChain.status()) && onChain.remaining().compareTo(terms(agreement).baseFeePerHour()) >= 0;
@@ -273,7 +347,7 @@ public class AgreementLife {
 
     // ---------------------------------------------------------------- termination
 
-    /** What the termination will do: whether to deprovision, and what the escrow needs on chain. */
+    /** What the termination will do: whether to deprovision, and what the chain needs (REJECT, STOP or CLOSE a channel; NONE). */
     public record TerminationPlan(boolean provisioned, String escrowAction) {
     }
 
@@ -284,7 +358,9 @@ public class AgreementLife {
         }
         processes.tell(agreementId, AgreementVariables.TERMINATING_MESSAGE, java.util.Map.of());
         String action = "NONE";
-        if (agreement.onChainId() != null) {
+        if (isChannel(agreement)) {
+            action = channels.closesOnChain(agreementId) ? "CLOSE" : "NONE";
+        } else if (agreement.onChainId() != null) {
             String status = escrow.agreement(agreement.onChainId()).status();
             action = switch (status) {
                 case "Created", "Ready" -> "REJECT";
@@ -297,7 +373,7 @@ public class AgreementLife {
 
     public void recordSettlement(String agreementId) {
         Agreement agreement = agreement(agreementId);
-        if (agreement.onChainId() != null) {
+        if (agreement.onChainId() != null && !isChannel(agreement)) {
             EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
             agreement.escrowSeen(onChain.deposited(), onChain.remaining());
         }

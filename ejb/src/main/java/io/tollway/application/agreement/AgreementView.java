@@ -11,7 +11,7 @@ public record AgreementView(String id, String offeringId, String providerId, Str
                             String settlementModel, String status, String terminationCause, String terms, String termsHash,
                             boolean consumerApproved, boolean providerApproved, String onChainId, Instant requestedAt,
                             Balances balances, Provisioning provisioning, String sealedCredentials, List<String> activeSteps,
-                            List<Change> history, List<BillView> bills, Wallet wallet) {
+                            List<Change> history, List<BillView> bills, Wallet wallet, ChannelView channel) {
 
     /** Off-chain figures: from the deposits and bills recorded; {@code onChain} when asked for. */
     public record Balances(String deposited, String remaining, String billed, int bills, Instant lastBillAt, OnChain onChain) {
@@ -34,9 +34,27 @@ public record AgreementView(String id, String offeringId, String providerId, Str
      * What the consumer's wallet needs: the chain, the contracts, and the calls to sign for the
      * next step (each {to, data, value}); the wallet sends them itself, with its own key.
      */
-    public record Wallet(long chainId, String escrow, String token, List<WalletCall> calls) {
+    public record Wallet(long chainId, String contract, String token, List<WalletCall> calls) {
     }
 
     public record WalletCall(String purpose, String to, String data, String value) {
+    }
+
+    /**
+     * A channel agreement's channel: its identity on chain, the deposit, the units used, what is
+     * owed ({@code min(setupPrice + billableUnits × unitPrice, deposit)}), the best cheque, the lag
+     * in units, the service's state by the channel's rules and its deadlines, and the cheque the
+     * consumer should sign next (its EIP-712 typed data) when it owes more than it paid.
+     */
+    public record ChannelView(String key, String agent, long openBlock, String offeringHash, String deposit, long units,
+                              long billableUnits, String owed, String bestCheque, long unpaidUnits, String state,
+                              Instant inactiveAt, Instant suspendedTooLongAt, String claimedAtClose, String closedAt,
+                              NextCheque nextCheque, List<ChequeView> cheques) {
+    }
+
+    public record NextCheque(String balance, String typedData) {
+    }
+
+    public record ChequeView(String balance, Instant receivedAt) {
     }
 }

@@ -1,6 +1,10 @@
 package io.tollway.application.agreement;
 
 import io.tollway.application.account.Caller;
+import io.tollway.application.channel.ChannelAgreements;
+import io.tollway.domain.model.channel.ChannelTerms;
+import io.tollway.infrastructure.chain.channels.ChannelChain;
+import io.tollway.infrastructure.chain.channels.ChannelWalletCalls;
 import io.tollway.domain.model.account.Role;
 import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementNotFound;
@@ -62,6 +66,12 @@ public class Agreements implements ProvisioningReports {
     @Inject
     private EscrowChain escrow;
 
+    @Inject
+    private ChannelChain channelChain;
+
+    @Inject
+    private ChannelAgreements channels;
+
     private static OffsetDateTime now() {
         return EngineClock.now().atOffset(ZoneOffset.UTC);
     }
@@ -77,18 +87,19 @@ public class Agreements implements ProvisioningReports {
         if (offering.status() != OfferingStatus.PUBLISHED) {
             throw new IllegalArgumentException("offering " + offeringId + " is " + offering.status() + ", not PUBLISHED");
         }
-        if (offering.settlementModel() != SettlementModel.ESCROW) {
-            throw new UnsupportedModel(offering.settlementModel());
-        }
         ConsumerKey key = ConsumerKey.of(consumerPublicKey, consumerAddress);
         // offerings stored before they had terms cannot be agreed on
-        EscrowTerms terms = offering.escrowTerms().orElseThrow(() -> new IllegalArgumentException("offering " + offeringId + " has no terms"));
-        String json = AgreementTermsJson.of(terms);
+        String json = switch (offering.settlementModel()) {
+            case ESCROW -> offering.escrowTerms().map(AgreementTermsJson::of)
+                    .orElseThrow(() -> new IllegalArgumentException("offering " + offeringId + " has no terms"));
+            case CHANNEL -> offering.channelTerms().map(AgreementTermsJson::of)
+                    .orElseThrow(() -> new IllegalArgumentException("offering " + offeringId + " has no terms"));
+        };
         Agreement agreement = Agreement.request(offering.id(), offering.providerId(), consumer.accountId(), consumerAddress,
                 offering.settlementModel(), json, AgreementTermsJson.hash(json), now());
         agreement.sealTo(key.publicKeyHex());
         agreements.add(agreement);
-        processes.startSetup(agreement.id());
+        processes.startSetup(agreement.id(), agreement.settlementModel());
         return view(consumer, agreement, false);
     }
 
@@ -117,6 +128,10 @@ public class Agreements implements ProvisioningReports {
         }
         if (approve) {
             agreement.approve(Party.CONSUMER, termsHash, now());
+            if (agreement.settlementModel() == SettlementModel.CHANNEL) {
+                // no chain approval follows: the approval's wait looks at both approvals now
+                processes.tell(id, AgreementVariables.APPROVALS_CHANGED_MESSAGE, Map.of());
+            }
         } else {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("a rejection needs a reason");
@@ -143,9 +158,20 @@ public class Agreements implements ProvisioningReports {
      * same amount is answered like the first; with another amount it is refused. Usage beyond the
      * cap for the time since the last bill is refused (drain protection).
      */
-    public UsageAccepted reportUsage(Caller provider, String id, String idempotencyKey, BigInteger amount) {
+    public UsageAccepted reportUsage(Caller provider, String id, String idempotencyKey, BigInteger amount, Long units) {
         // the API lets only providers here, and a provider sees only its offerings' agreements
         Agreement agreement = visible(provider, id);
+        if (agreement.settlementModel() == SettlementModel.CHANNEL) {
+            if (units == null || amount != null) {
+                throw new IllegalArgumentException("usage of a payment-channel agreement is counted in units: give units, not amount");
+            }
+            ChannelAgreements.UnitsAccepted accepted = channels.units(agreement, idempotencyKey, units);
+            return new UsageAccepted(accepted.idempotencyKey(), null, accepted.units(), accepted.totalUnits(), accepted.unpaidUnits(),
+                    accepted.reportedAt());
+        }
+        if (amount == null || units != null) {
+            throw new IllegalArgumentException("usage of an escrow agreement is an amount of tokens: give amount, not units");
+        }
         if (!agreement.status().isLive()) {
             throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "take usage");
         }
@@ -166,10 +192,21 @@ public class Agreements implements ProvisioningReports {
         if (stored.amount().compareTo(amount) != 0) {
             throw new ReplayedKey(idempotencyKey);
         }
-        return new UsageAccepted(stored.idempotencyKey(), stored.amount().toString(), stored.reportedAt().toInstant());
+        return new UsageAccepted(stored.idempotencyKey(), stored.amount().toString(), null, null, null, stored.reportedAt().toInstant());
     }
 
-    public record UsageAccepted(String idempotencyKey, String amount, java.time.Instant reportedAt) {
+    /** An accepted usage report: an amount (escrow) or units with the channel's totals (payment channel). */
+    public record UsageAccepted(String idempotencyKey, String amount, Long units, Long totalUnits, Long unpaidUnits,
+                                java.time.Instant reportedAt) {
+    }
+
+    /** The consumer's cheque for its agreement's channel; see {@link ChannelAgreements#cheque}. */
+    public ChannelAgreements.ChequeAccepted cheque(Caller consumer, String id, BigInteger balance, String signature) {
+        Agreement agreement = visible(consumer, id);
+        if (agreement.settlementModel() != SettlementModel.CHANNEL) {
+            throw new UnsupportedModel(agreement.settlementModel(), "cheques");
+        }
+        return channels.cheque(agreement, balance, signature);
     }
 
     @Override
@@ -195,7 +232,7 @@ public class Agreements implements ProvisioningReports {
         List<Bill> bills = agreements.bills(a.id());
         BigInteger billed = bills.stream().map(b -> b.paid() == null ? BigInteger.ZERO : b.paid()).reduce(BigInteger.ZERO, BigInteger::add);
         AgreementView.OnChain onChain = null;
-        if (withChain && a.onChainId() != null) {
+        if (withChain && a.onChainId() != null && a.settlementModel() == SettlementModel.ESCROW) {
             EscrowAgreementOnChain c = escrow.agreement(a.onChainId());
             onChain = new AgreementView.OnChain(c.status(), c.deposited().toString(), c.remaining().toString(), c.lastBillAt());
         }
@@ -212,11 +249,14 @@ public class Agreements implements ProvisioningReports {
                 bills.stream().map(b -> new AgreementView.BillView(b.number(), b.state().name(), b.variableAmount().toString(),
                         b.baseAmount() == null ? null : b.baseAmount().toString(), b.paid() == null ? null : b.paid().toString(),
                         b.billedSeconds(), b.chainTransactionId(), b.preparedAt().toInstant())).toList(),
-                isConsumer ? wallet(a) : null);
+                isConsumer ? wallet(a) : null, a.settlementModel() == SettlementModel.CHANNEL ? channels.view(a).orElse(null) : null);
     }
 
     /** The calls the consumer's wallet sends next, by the agreement's status. */
     private AgreementView.Wallet wallet(Agreement a) {
+        if (a.settlementModel() == SettlementModel.CHANNEL) {
+            return channelWallet(a);
+        }
         if (a.onChainId() == null) {
             return null;
         }
@@ -244,6 +284,28 @@ public class Agreements implements ProvisioningReports {
         return new AgreementView.Wallet(escrow.chainId(), contract, token, calls);
     }
 
+    /** A channel agreement's wallet calls: open the channel once both approved; while it runs, the consumer's own way out. */
+    private AgreementView.Wallet channelWallet(Agreement a) {
+        String contract = channelChain.channelsAddress();
+        String token = escrow.tokenAddress();
+        ChannelTerms terms = ChannelAgreements.terms(a);
+        List<AgreementView.WalletCall> calls = new ArrayList<>();
+        switch (a.status()) {
+            case AWAITING_DEPOSIT -> {
+                if (a.onChainId() == null) {
+                    BigInteger deposit = terms.minimumDeposit();
+                    calls.add(call("allow the channels contract to take the deposit", ChannelWalletCalls.allowDeposits(token, contract, deposit)));
+                    calls.add(call("deposit (at least this much) opening the channel", ChannelWalletCalls.createChannel(contract,
+                            channelChain.agentAddress(), ChannelAgreements.offeringHash(a), deposit)));
+                }
+            }
+            case TERMINATED -> calls.add(call("withdraw refunds of closed channels", ChannelWalletCalls.withdraw(contract)));
+            default -> {
+            }
+        }
+        return new AgreementView.Wallet(escrow.chainId(), contract, token, calls);
+    }
+
     private static AgreementView.WalletCall call(String purpose, ContractCall call) {
         return new AgreementView.WalletCall(purpose, call.to(), call.dataHex(), call.value().toString());
     }
@@ -263,10 +325,10 @@ public class Agreements implements ProvisioningReports {
         }
     }
 
-    /** 422: the payment-channel model is not served through agreements yet. */
+    /** 422: what was asked for does not exist in the agreement's settlement model. */
     public static class UnsupportedModel extends RuntimeException {
-        public UnsupportedModel(SettlementModel model) {
-            super("agreements on " + model + " offerings are not supported yet");
+        public UnsupportedModel(SettlementModel model, String what) {
+            super(what + " are not part of " + model + " agreements");
         }
     }
 }

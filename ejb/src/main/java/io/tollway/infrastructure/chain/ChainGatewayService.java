@@ -127,6 +127,11 @@ public class ChainGatewayService {
         return address;
     }
 
+    /** A signer by name, for the consents it gives off chain (a channel's closing signature). */
+    public TransactionSigner signer(String name) {
+        return running().signer(name);
+    }
+
     public Optional<ChainTransaction> find(long id) {
         return running().find(id);
     }

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The variable mapping of every chain step of the agreement processes (a call activity of
  * {@code chainTransaction}): the activity's id names the step, the agreement's life builds its
- * call, and the outcome comes back to the calling process. The subject of every transaction is
- * the agreement, so the gateway's idempotency key is (agreement, step).
+ * call, and the outcome comes back to the calling process. The gateway's idempotency key is
+ * (subject, step): the subject is the agreement, or the offering for a channel offering's
+ * registration, which all its agreements share.
  */
 @Named("agreementChainCalls")
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class AgreementChainCalls implements DelegateVariableMapping {
         String agreementId = (String) caller.getVariable(AgreementVariables.AGREEMENT_ID);
         AgreementLife.ChainStep step = life.chainStep(caller.getCurrentActivityId(), agreementId,
                 (Integer) caller.getVariable(AgreementVariables.BILL_NUMBER), (String) caller.getVariable(AgreementVariables.ESCROW_ACTION));
-        called.putAll(ChainTransactionVariables.asking(ChainGatewayService.OPERATOR, agreementId, step.step(), step.call()));
+        called.putAll(ChainTransactionVariables.asking(ChainGatewayService.OPERATOR, step.subject(), step.step(), step.call()));
         called.put(AgreementVariables.AGREEMENT_ID, agreementId);
     }
 

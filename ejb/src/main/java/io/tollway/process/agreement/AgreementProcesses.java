@@ -1,5 +1,6 @@
 package io.tollway.process.agreement;
 
+import io.tollway.domain.model.offering.SettlementModel;
 import io.tollway.domain.model.agreement.TerminationCause;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
@@ -22,12 +23,13 @@ public class AgreementProcesses {
     @EJB
     private ProcessEngineBootstrap bootstrap;
 
-    public void startSetup(String agreementId) {
-        start(ProcessModels.AGREEMENT_SETUP, agreementId, Map.of());
+    public void startSetup(String agreementId, SettlementModel model) {
+        start(ProcessModels.AGREEMENT_SETUP, agreementId, Map.of(AgreementVariables.SETTLEMENT_MODEL, model.name()));
     }
 
-    public void startBilling(String agreementId, String onChainId) {
-        start(ProcessModels.BILLING_CYCLE, agreementId, Map.of(AgreementVariables.ON_CHAIN_ID, onChainId));
+    public void startBilling(String agreementId, String onChainId, SettlementModel model) {
+        start(ProcessModels.BILLING_CYCLE, agreementId, Map.of(AgreementVariables.ON_CHAIN_ID, onChainId,
+                AgreementVariables.SETTLEMENT_MODEL, model.name()));
     }
 
     public void startSuspension(String agreementId, String onChainId) {

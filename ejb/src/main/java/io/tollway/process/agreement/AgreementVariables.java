@@ -34,6 +34,17 @@ public final class AgreementVariables {
     public static final String TERMINATING_MESSAGE = "agreementTerminating";
     public static final String CONSUMER_REJECTED_MESSAGE = "consumerRejected";
     public static final String TERMS_CHANGED_MESSAGE = "termsChanged";
+    /**
+     * Money reached the agreement: an escrow deposit (the chain's DepositMade event), a channel
+     * opened or topped up, or a cheque accepted. The waits for a deposit and for payment catch it.
+     */
+    public static final String PAYMENT_MADE_MESSAGE = "chainEvent.DepositMade";
+    /** The approvals changed: both on chain (AgreementApproved), or a channel consumer's approval through the API. */
+    public static final String APPROVALS_CHANGED_MESSAGE = "chainEvent.AgreementApproved";
+    public static final String SETTLEMENT_MODEL = "settlementModel";
+    public static final String CHANNEL_ACTION = "channelAction";
+    public static final String CHANNEL_CAUSE = "channelCause";
+    public static final String OFFERING_ON_CHAIN = "offeringOnChain";
 
     private AgreementVariables() {
     }

@@ -1,6 +1,13 @@
 package io.tollway.process.chain;
 
+import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.domain.model.chain.ChainEvent;
+import io.tollway.domain.model.chain.ChannelCloseRequested;
+import io.tollway.domain.model.chain.ChannelClosed;
+import io.tollway.domain.model.chain.ChannelCreated;
+import io.tollway.domain.model.chain.ChannelSettled;
+import io.tollway.domain.model.chain.ChannelToppedUp;
+import jakarta.ejb.EJB;
 import io.tollway.domain.model.chain.ChainEventHandler;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +38,27 @@ public class ChainEventAnnouncer implements ChainEventHandler {
     @Inject
     ProcessEngineBootstrap engine;
 
+    @EJB
+    ChannelAgreements channels;
+
     public static String messageOf(Class<? extends ChainEvent> event) {
         return "chainEvent." + event.getSimpleName();
     }
 
     @Override
     public void handle(ChainEvent event) {
+        // a channel's events change its agreement first; the processes then see the change
+        if (event instanceof ChannelCreated created) {
+            channels.opened(created);
+        } else if (event instanceof ChannelToppedUp toppedUp) {
+            channels.toppedUp(toppedUp);
+        } else if (event instanceof ChannelCloseRequested requested) {
+            channels.closeRequested(requested);
+        } else if (event instanceof ChannelClosed closed) {
+            channels.closed(closed.channelKey(), closed.balance());
+        } else if (event instanceof ChannelSettled settled) {
+            channels.closed(settled.channelKey(), settled.balance());
+        }
         List<MessageCorrelationResult> moved = engine.engine().getRuntimeService()
                 .createMessageCorrelation(messageOf(event.getClass()))
                 .processInstanceVariableEquals(ON_CHAIN_ID, event.subject())

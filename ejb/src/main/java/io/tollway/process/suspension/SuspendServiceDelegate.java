@@ -29,6 +29,6 @@ public class SuspendServiceDelegate implements JavaDelegate {
         long sequence = execution.getProcessInstanceId().hashCode() & 0x7fffffffL;
         life.command(agreementId, ProviderCommandKind.SUSPEND, sequence);
         life.suspend(agreementId);
-        execution.setVariable(AgreementVariables.SUSPENSION_DEADLINE, AgreementLife.after(times.suspensionGrace()));
+        execution.setVariable(AgreementVariables.SUSPENSION_DEADLINE, life.suspensionDeadline(agreementId, times.suspensionGrace()));
     }
 }

@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.application.account.Caller;
 import io.tollway.application.agreement.AgreementView;
+import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.domain.model.account.Role;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
@@ -46,7 +47,12 @@ public class AgreementsResource {
     public record ApprovalJson(String decision, String termsHash, String reason) {
     }
 
-    public record UsageJson(String idempotencyKey, String amount) {
+    /** Usage: an amount of tokens (escrow) or a number of units (payment channel). */
+    public record UsageJson(String idempotencyKey, String amount, Long units) {
+    }
+
+    /** A cheque: the cumulative balance the consumer owes the provider, and its EIP-712 signature of it. */
+    public record ChequeJson(String balance, String signature) {
     }
 
     public record ProvisioningJson(String command, Boolean succeeded, String credentials, String message) {
@@ -100,9 +106,28 @@ public class AgreementsResource {
     @Path("{id}/usage")
     public Response usage(@PathParam("id") String id, UsageJson body) {
         Caller provider = Callers.require(security, Role.PROVIDER);
-        Json.require(body, "a JSON body with idempotencyKey and amount");
-        Agreements.UsageAccepted accepted = agreements.reportUsage(provider, id, Json.text(body.idempotencyKey(), "idempotencyKey"),
-                Json.positive(body.amount(), "amount"));
+        Json.require(body, "a JSON body with idempotencyKey and amount (escrow) or units (payment channel)");
+        String key = Json.text(body.idempotencyKey(), "idempotencyKey");
+        if (key.length() > 100) {
+            throw new IllegalArgumentException("idempotencyKey must be at most 100 characters");
+        }
+        Agreements.UsageAccepted accepted = agreements.reportUsage(provider, id, key,
+                body.amount() == null ? null : Json.positive(body.amount(), "amount"), body.units());
+        return Response.status(Response.Status.CREATED).entity(accepted).build();
+    }
+
+    /**
+     * The consumer's cheque. It is checked against the channel the chain announced for this
+     * agreement, the consumer's address and this deployment's contract and chain: nothing in the
+     * request names them.
+     */
+    @POST
+    @Path("{id}/cheques")
+    public Response cheque(@PathParam("id") String id, ChequeJson body) {
+        Caller consumer = Callers.require(security, Role.CONSUMER);
+        Json.require(body, "a JSON body with balance and signature");
+        ChannelAgreements.ChequeAccepted accepted = agreements.cheque(consumer, id, Json.amount(body.balance(), "balance"),
+                Json.text(body.signature(), "signature"));
         return Response.status(Response.Status.CREATED).entity(accepted).build();
     }
 
@@ -155,6 +180,20 @@ public class AgreementsResource {
             }
             if (amount.signum() <= 0 || amount.bitLength() > 128) {
                 throw new IllegalArgumentException(field + " must be more than 0 and below 2^128");
+            }
+            return amount;
+        }
+
+        /** A cumulative amount: 0 or more, below 2^256 (a cheque's balance). */
+        static BigInteger amount(String value, String field) {
+            BigInteger amount;
+            try {
+                amount = new BigInteger(text(value, field));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(field + " must be a whole number of token units, as a decimal string");
+            }
+            if (amount.signum() < 0 || amount.bitLength() > 256) {
+                throw new IllegalArgumentException(field + " must be 0 or more and below 2^256");
             }
             return amount;
         }

@@ -2,6 +2,8 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.application.offering.TaskNotFound;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.channel.ChannelAgreements;
+import io.tollway.domain.model.channel.ChequeRefused;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.domain.model.agreement.InvalidTerms;
@@ -61,7 +63,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalAgreementTransition) {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());
         }
-        if (cause instanceof Agreements.ReplayedKey) {
+        if (cause instanceof ChequeRefused refused) {
+            return Problem.of(422, "cheque-refused", refused.verdict() + ": " + cause.getMessage());
+        }
+        if (cause instanceof Agreements.ReplayedKey || cause instanceof ChannelAgreements.ReplayedUsageKey) {
             return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", cause.getMessage());
         }
         if (cause instanceof Agreements.OverCap) {

@@ -202,6 +202,11 @@ public class Agreement {
         if (status == AgreementStatus.AWAITING_APPROVAL) {
             return;
         }
+        if (settlementModel == SettlementModel.CHANNEL) {
+            // a channel exists on chain only once the consumer opens it, after both approved
+            moveTo(AgreementStatus.AWAITING_APPROVAL, "terms offered", now, "open approval");
+            return;
+        }
         if (onChainId == null) {
             throw new IllegalAgreementTransition(id, status, "open its approval before it is on chain");
         }
@@ -235,6 +240,21 @@ public class Agreement {
         consumerApprovedHash = termsHash;
         providerApprovedHash = termsHash;
         moveTo(AgreementStatus.AWAITING_DEPOSIT, "approved by both parties on chain", now, "await the deposit");
+    }
+
+    /**
+     * Both parties approved the current terms off chain, which is what binds a channel agreement
+     * (the channel's cheques carry the consumer's signature): the agreement awaits the channel.
+     *
+     * @return whether it moved (false while an approval is missing)
+     */
+    public boolean approvedByBoth(OffsetDateTime now) {
+        requireStatus(AgreementStatus.AWAITING_APPROVAL, "be approved");
+        if (!isApprovedBy(Party.CONSUMER) || !isApprovedBy(Party.PROVIDER)) {
+            return false;
+        }
+        moveTo(AgreementStatus.AWAITING_DEPOSIT, "approved by both parties", now, "await the deposit");
+        return true;
     }
 
     /** New terms before both approved: every approval given so far is void. */

@@ -31,4 +31,7 @@ public interface AgreementRepository {
     List<UsageReport> unbilledUsage(String agreementId);
 
     BigInteger unbilledAmount(String agreementId);
+
+    /** CHANNEL agreements of this consumer address that wait for their channel, oldest first. */
+    List<Agreement> awaitingChannel(String consumerAddress);
 }

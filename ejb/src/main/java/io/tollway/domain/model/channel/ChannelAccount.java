@@ -104,6 +104,43 @@ public final class ChannelAccount {
         return new ChannelAccount(terms, key, consumerAddress, deposit, openedAt);
     }
 
+    /**
+     * The ledger as it was stored: what {@link #open} and the changes since made of it. Report keys
+     * are not restored; the store keeps them unique, so a replayed report never reaches the ledger.
+     */
+    public static ChannelAccount restore(ChannelTerms terms, String channelKey, String consumer, BigInteger deposit, long units,
+                                         Cheque best, State state, TerminationCause cause, Instant activeSince,
+                                         Instant lastUsageAt, Instant suspendedSince, BigInteger claimedAtClose) {
+        ChannelAccount account = open(terms, channelKey, consumer, deposit, activeSince);
+        if (units < 0) {
+            throw new IllegalArgumentException("units must not be negative, was " + units);
+        }
+        account.units = units;
+        account.best = best;
+        account.state = Objects.requireNonNull(state, "state");
+        account.cause = cause;
+        account.lastUsageAt = lastUsageAt;
+        account.suspendedSince = suspendedSince;
+        account.claimedAtClose = claimedAtClose;
+        return account;
+    }
+
+    /** Usage already made unique by the store (its report key): counted at once. */
+    public void recordUnits(long units, Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (units < 1) {
+            throw new IllegalArgumentException("a usage report must carry 1 unit or more, was " + units);
+        }
+        count(units, at);
+    }
+
+    private void count(long units, Instant at) {
+        this.units = Math.addExact(this.units, units);
+        if (lastUsageAt == null || at.isAfter(lastUsageAt)) {
+            lastUsageAt = at;
+        }
+    }
+
     private static String require(Pattern pattern, String value, String name, String expected) {
         String lower = Objects.requireNonNull(value, name).toLowerCase(Locale.ROOT);
         if (!pattern.matcher(lower).matches()) {
@@ -153,11 +190,8 @@ public final class ChannelAccount {
             }
             return false;
         }
-        this.units = Math.addExact(this.units, units);
+        count(units, at);
         reports.put(reportKey, units);
-        if (lastUsageAt == null || at.isAfter(lastUsageAt)) {
-            lastUsageAt = at;
-        }
         return true;
     }
 
@@ -360,6 +394,11 @@ public final class ChannelAccount {
 
     public Optional<Cheque> bestCheque() {
         return Optional.ofNullable(best);
+    }
+
+    /** When the service last became active: the opening, or the last resume. */
+    public Instant activeSince() {
+        return activeSince;
     }
 
     public State state() {

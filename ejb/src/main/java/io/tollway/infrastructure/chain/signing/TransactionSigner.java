@@ -18,4 +18,13 @@ public interface TransactionSigner {
      * @param transaction an EIP-1559 transaction; its chain id binds the signature to one chain
      */
     String sign(RawTransaction transaction);
+
+    /**
+     * The 65-byte signature (r, s, v with v 27 or 28) of a 32-byte digest, as 0x-hex: the agent's
+     * EIP-712 consents, such as a channel's {@code ClosingProof}. A signer that only signs
+     * transactions (a remote one) refuses.
+     */
+    default String signDigest(byte[] digest) {
+        throw new SigningFailed(this + " signs transactions only, not digests");
+    }
 }

@@ -139,6 +139,15 @@ public final class ChainGateway implements AutoCloseable {
     }
 
     /** The address each signer signs for. */
+    /** A signer by name, for the consents it gives off chain (a channel's closing signature). */
+    public TransactionSigner signer(String name) {
+        TransactionSigner signer = signers.get(name);
+        if (signer == null) {
+            throw new IllegalArgumentException("no signer named '" + name + "' (configured: " + signers.keySet() + ")");
+        }
+        return signer;
+    }
+
     public Map<String, String> signerAddresses() {
         Map<String, String> addresses = new LinkedHashMap<>();
         signers.forEach((name, signer) -> addresses.put(name, signer.address()));

@@ -99,4 +99,15 @@ public class JpaAgreementRepository implements AgreementRepository {
                 .setParameter(1, agreementId).getSingleResult();
         return new BigDecimal(sum.toString()).toBigIntegerExact();
     }
+
+    @Override
+    public List<Agreement> awaitingChannel(String consumerAddress) {
+        return em.createQuery("select a from Agreement a where a.consumerAddress = :consumer and a.onChainId is null"
+                        + " and a.settlementModel = :model and a.status in :waiting order by a.requestedAt, a.id", Agreement.class)
+                .setParameter("consumer", consumerAddress.toLowerCase())
+                .setParameter("model", io.tollway.domain.model.offering.SettlementModel.CHANNEL)
+                .setParameter("waiting", List.of(io.tollway.domain.model.agreement.AgreementStatus.AWAITING_APPROVAL,
+                        io.tollway.domain.model.agreement.AgreementStatus.AWAITING_DEPOSIT))
+                .getResultList();
+    }
 }

@@ -1,5 +1,6 @@
 package io.tollway.infrastructure.chain.channels;
 
+import io.tollway.infrastructure.chain.signing.LocalKeySigner;
 import io.tollway.contracts.generated.PaymentChannels;
 import io.tollway.devkit.Anvil;
 import io.tollway.domain.model.channel.ChannelTerms;
@@ -58,7 +59,7 @@ class ChannelCallsTest {
         consumer = chain.consumer;
         agent = chain.provider;
         signatures = new Eip712ChequeSignatures(Anvil.CHAIN_ID, channels);
-        closing = new ClosingSignatures(signatures, agent);
+        closing = new ClosingSignatures(signatures, LocalKeySigner.of(agent));
         sender.send(agent, TokenCalls.approve(chain.tokenAddress, channels, TERMS.stake()));
         TransactionReceipt registered = sender.send(agent, ChannelCalls.registerOffering(channels, OFFERING, TERMS));
         PaymentChannels.OfferingRegisteredEventResponse offering = PaymentChannels.getOfferingRegisteredEvents(registered).get(0);
@@ -173,7 +174,7 @@ class ChannelCallsTest {
     void closesTheContractWouldRefuseAreNamedByTheEstimate() throws Exception {
         ChannelId channel = open(TERMS.price(20));
         Cheque cheque = walletCheque(channel, TERMS.price(5));
-        ClosingSignatures notTheAgent = new ClosingSignatures(signatures, consumer);
+        ClosingSignatures notTheAgent = new ClosingSignatures(signatures, LocalKeySigner.of(consumer));
         assertThat(sender.revertOf(agent, ChannelCalls.cooperativeClose(channels, channel, cheque, notTheAgent.sign(cheque))))
                 .startsWith("InvalidClosingSignature(");
         assertThat(sender.revertOf(agent, ChannelCalls.cooperativeClose(channels, channel, cheque, closing.sign(channel.key(), TERMS.price(4)))))

@@ -1,0 +1,314 @@
+package io.tollway.application.channel;
+
+import io.tollway.application.agreement.AgreementTermsJson;
+import io.tollway.application.agreement.AgreementView;
+import io.tollway.domain.model.agreement.Agreement;
+import io.tollway.domain.model.agreement.AgreementNotFound;
+import io.tollway.domain.model.agreement.AgreementRepository;
+import io.tollway.domain.model.agreement.AgreementStatus;
+import io.tollway.domain.model.agreement.IllegalAgreementTransition;
+import io.tollway.domain.model.agreement.TerminationCause;
+import io.tollway.domain.model.agreement.UsageReport;
+import io.tollway.domain.model.chain.ChannelCloseRequested;
+import io.tollway.domain.model.chain.ChannelCreated;
+import io.tollway.domain.model.chain.ChannelToppedUp;
+import io.tollway.domain.model.channel.AcceptedCheque;
+import io.tollway.domain.model.channel.Channel;
+import io.tollway.domain.model.channel.ChannelAccount;
+import io.tollway.domain.model.channel.ChannelRepository;
+import io.tollway.domain.model.channel.ChannelTerms;
+import io.tollway.domain.model.channel.Cheque;
+import io.tollway.domain.model.channel.ServiceDecision;
+import io.tollway.infrastructure.chain.channels.ChannelCalls;
+import io.tollway.infrastructure.chain.channels.ChannelChain;
+import io.tollway.infrastructure.chain.channels.ChannelId;
+import io.tollway.infrastructure.chain.transaction.ContractCall;
+import io.tollway.process.agreement.AgreementProcesses;
+import io.tollway.process.agreement.AgreementVariables;
+import io.tollway.process.engine.EngineClock;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The payment-channel side of agreements: the channel the consumer opened (known from the chain's
+ * events only), the provider's usage in units, the consumer's cheques, and the channel's rules for
+ * suspending, resuming and ending the service ({@link ChannelAccount}). Every change of one
+ * channel runs under its row lock, so a cheque, a usage report and a review never interleave.
+ */
+@Stateless
+@LocalBean
+public class ChannelAgreements {
+
+    private static final Logger LOG = Logger.getLogger(ChannelAgreements.class.getName());
+    private static final int CHEQUES_SHOWN = 20;
+
+    @Inject
+    private AgreementRepository agreements;
+
+    @Inject
+    private ChannelRepository channels;
+
+    @Inject
+    private ChannelChain chain;
+
+    @Inject
+    private AgreementProcesses processes;
+
+    private static Instant now() {
+        // the engine's clock, so tests that move it see the same time in the channels
+        return EngineClock.now();
+    }
+
+    public static ChannelTerms terms(Agreement agreement) {
+        return AgreementTermsJson.channel(agreement.terms());
+    }
+
+    public static String offeringHash(Agreement agreement) {
+        return AgreementTermsJson.channelOfferingHash(agreement.offeringId(), agreement.termsHash());
+    }
+
+    private Channel locked(String agreementId) {
+        return channels.ofAgreementForUpdate(agreementId)
+                .orElseThrow(() -> new IllegalAgreementTransition(agreementId, status(agreementId), "take this before its channel is open"));
+    }
+
+    private AgreementStatus status(String agreementId) {
+        return agreements.find(agreementId).map(Agreement::status).orElseThrow(() -> new AgreementNotFound(agreementId));
+    }
+
+    // ---------------------------------------------------------------- the chain's events
+
+    /**
+     * A consumer opened a channel: it becomes the channel of the oldest agreement of that consumer
+     * on that offering that waits for one. A channel no agreement waits for (opened outside Tollway,
+     * or after its agreement ended) is logged and left alone.
+     */
+    public void opened(ChannelCreated event) {
+        if (channels.byKey(event.channelKey()).isPresent()) {
+            return; // the same event again after a reorganisation
+        }
+        if (!event.agent().equalsIgnoreCase(chain.agentAddress())) {
+            return;
+        }
+        Optional<Agreement> waiting = agreements.awaitingChannel(event.consumer()).stream()
+                .filter(agreement -> offeringHash(agreement).equalsIgnoreCase(event.offeringHash()))
+                .findFirst();
+        if (waiting.isEmpty()) {
+            LOG.warning(() -> "channel " + event.channelKey() + " of " + event.consumer() + " matches no agreement waiting for a channel");
+            return;
+        }
+        Agreement agreement = waiting.get();
+        Channel channel;
+        try {
+            channel = Channel.opened(agreement.id(), terms(agreement), event.channelKey(), event.consumer(), event.agent(),
+                    event.openBlock(), event.offeringHash(), event.deposit(), now());
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "channel " + event.channelKey() + " cannot serve agreement " + agreement.id() + ": " + e.getMessage());
+            return;
+        }
+        channels.add(channel);
+        agreement.onChain(event.channelKey());
+        processes.tell(agreement.id(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
+        LOG.info(() -> "agreement " + agreement.id() + " has channel " + event.channelKey() + " with deposit " + event.deposit());
+    }
+
+    public void toppedUp(ChannelToppedUp event) {
+        channels.byKey(event.channelKey()).ifPresent(found -> {
+            Channel channel = locked(found.agreementId());
+            ChannelAccount account = channel.account(terms(agreement(channel.agreementId())));
+            account.topUp(event.added());
+            channel.keep(account);
+            processes.tell(channel.agreementId(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
+        });
+    }
+
+    /**
+     * The consumer asked for an uncooperative close: the agreement ends as DISPUTE_SETTLED, and its
+     * termination answers inside the challenge period with the best cheque if that pays more.
+     */
+    public void closeRequested(ChannelCloseRequested event) {
+        channels.byKey(event.channelKey()).ifPresent(found -> {
+            Channel channel = locked(found.agreementId());
+            ChannelAccount account = channel.account(terms(agreement(channel.agreementId())));
+            if (account.claimedAtClose().isEmpty()) {
+                account.closeRequested(event.balance().min(account.deposit()));
+                channel.keep(account);
+            }
+            Agreement agreement = agreement(channel.agreementId());
+            if (agreement.status() != AgreementStatus.TERMINATED) {
+                processes.startTermination(agreement.id(), TerminationCause.DISPUTE_SETTLED);
+            }
+            LOG.info(() -> "consumer asked to close channel " + event.channelKey() + " claiming " + event.balance()
+                    + "; best cheque " + account.bestBalance());
+        });
+    }
+
+    /** The channel was closed or settled on chain at {@code balance}. */
+    public void closed(String channelKey, BigInteger balance) {
+        channels.byKey(channelKey).ifPresent(channel -> channel.closedAt(balance));
+    }
+
+    private Agreement agreement(String id) {
+        return agreements.find(id).orElseThrow(() -> new AgreementNotFound(id));
+    }
+
+    // ---------------------------------------------------------------- the parties' requests
+
+    /** What an accepted cheque did. */
+    public record ChequeAccepted(String channelKey, String balance, String paid, long unpaidUnits, Instant receivedAt) {
+    }
+
+    /**
+     * Takes the consumer's cheque as the channel's best if it is this channel's, signed by the
+     * channel's consumer on this deployment's domain, at most the deposit and above the best so far.
+     *
+     * @throws io.tollway.domain.model.channel.ChequeRefused with the reason otherwise
+     */
+    public ChequeAccepted cheque(Agreement agreement, BigInteger balance, String signature) {
+        if (agreement.status() == AgreementStatus.TERMINATED) {
+            throw new IllegalAgreementTransition(agreement.id(), agreement.status(), "take cheques");
+        }
+        Channel channel = locked(agreement.id());
+        ChannelAccount account = channel.account(terms(agreement));
+        Cheque cheque = new Cheque(channel.channelKey(), balance, signature);
+        BigInteger paid = account.acceptCheque(cheque, chain.chequeSignatures());
+        channel.keep(account);
+        Instant at = now();
+        channels.add(new AcceptedCheque(agreement.id(), cheque, at.atOffset(ZoneOffset.UTC)));
+        if (agreement.status() == AgreementStatus.SUSPENDED) {
+            processes.tell(agreement.id(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
+        }
+        return new ChequeAccepted(channel.channelKey(), balance.toString(), paid.toString(), account.unpaidUnits(), at);
+    }
+
+    /** What a usage report of a channel agreement did. */
+    public record UnitsAccepted(String idempotencyKey, long units, long totalUnits, long unpaidUnits, Instant reportedAt) {
+    }
+
+    /**
+     * Units the provider's service controller reports. A replay of a key with the same units is
+     * answered like the first and not counted again; with other units it is refused.
+     */
+    public UnitsAccepted units(Agreement agreement, String idempotencyKey, long units) {
+        if (!agreement.status().isLive()) {
+            throw new IllegalAgreementTransition(agreement.id(), agreement.status(), "take usage");
+        }
+        if (units < 1) {
+            throw new IllegalArgumentException("units must be 1 or more, was " + units);
+        }
+        Channel channel = locked(agreement.id());
+        ChannelAccount account = channel.account(terms(agreement));
+        Optional<UsageReport> earlier = agreements.usage(agreement.id(), idempotencyKey);
+        if (earlier.isPresent()) {
+            if (earlier.get().amount().compareTo(BigInteger.valueOf(units)) != 0) {
+                throw new ReplayedUsageKey(idempotencyKey);
+            }
+            return new UnitsAccepted(idempotencyKey, units, account.units(), account.unpaidUnits(), earlier.get().reportedAt().toInstant());
+        }
+        Instant at = now();
+        UsageReport stored = agreements.report(new UsageReport(agreement.id(), idempotencyKey, BigInteger.valueOf(units),
+                at.atOffset(ZoneOffset.UTC)));
+        account.recordUnits(units, at);
+        channel.keep(account);
+        return new UnitsAccepted(idempotencyKey, units, account.units(), account.unpaidUnits(), stored.reportedAt().toInstant());
+    }
+
+    /** 409: the idempotency key was used with other units. */
+    public static class ReplayedUsageKey extends RuntimeException {
+        public ReplayedUsageKey(String key) {
+            super("idempotency key " + key + " was used before with other units");
+        }
+    }
+
+    // ---------------------------------------------------------------- the processes' steps
+
+    /** Whether the agreement's channel is open (its ChannelCreated event was handled). */
+    public boolean isOpen(String agreementId) {
+        return channels.ofAgreement(agreementId).isPresent();
+    }
+
+    /** The channel's rules at this moment, recorded: suspend on lag, end at the deposit, the maximum units or inactivity. */
+    public ServiceDecision review(String agreementId) {
+        Channel channel = locked(agreementId);
+        ChannelAccount account = channel.account(terms(agreement(agreementId)));
+        ServiceDecision decision = account.review(now());
+        channel.keep(account);
+        return decision;
+    }
+
+    /** While suspended: whether payment caught up (the channel's service resumes); records the resume. */
+    public boolean paidEnough(String agreementId) {
+        Channel channel = locked(agreementId);
+        ChannelAccount account = channel.account(terms(agreement(agreementId)));
+        ServiceDecision decision = account.review(now());
+        channel.keep(account);
+        return account.state() == ChannelAccount.State.ACTIVE && decision.action() != ServiceDecision.Action.TERMINATE;
+    }
+
+    /** The end of the suspension the channel's terms allow ({@code maxSuspendSeconds} after it began). */
+    public Instant suspensionDeadline(String agreementId) {
+        Channel channel = channels.ofAgreement(agreementId).orElseThrow();
+        return channel.account(terms(agreement(agreementId))).suspendedTooLongAt()
+                .orElseGet(() -> now().plusSeconds(terms(agreement(agreementId)).maxSuspendSeconds()));
+    }
+
+    /** How far payment lags usage, for the suspension's reason. */
+    public long unpaidUnits(String agreementId) {
+        return channels.ofAgreement(agreementId).map(c -> c.account(terms(agreement(agreementId))).unpaidUnits()).orElse(0L);
+    }
+
+    /**
+     * Whether the termination closes the channel on chain: with the best cheque, unless the channel
+     * is gone already or the consumer's claim pays the provider as much (then the consumer settles).
+     */
+    public boolean closesOnChain(String agreementId) {
+        Optional<Channel> channel = channels.ofAgreement(agreementId);
+        if (channel.isEmpty() || channel.get().bestCheque().isEmpty() || !chain.channel(channel.get().channelKey()).open()) {
+            return false;
+        }
+        BigInteger best = channel.get().bestCheque().get().balance();
+        return channel.get().claimedAtClose().map(claim -> best.compareTo(claim) > 0).orElse(true);
+    }
+
+    /** The cooperative close with the best cheque and the operator's closing signature. */
+    public ContractCall closeCall(String agreementId) {
+        Channel channel = channels.ofAgreement(agreementId).orElseThrow();
+        Cheque best = channel.bestCheque().orElseThrow(() -> new IllegalStateException("channel of " + agreementId + " has no cheque"));
+        ChannelId id = new ChannelId(channel.consumer(), channel.agent(), channel.openBlock(), channel.offeringHash());
+        return ChannelCalls.cooperativeClose(chain.channelsAddress(), id, best, chain.closingSignature(channel.channelKey(), best.balance()));
+    }
+
+    /** The balance the close step uses: its key, so a retried step sends the same close. */
+    public BigInteger closingBalance(String agreementId) {
+        return channels.ofAgreement(agreementId).flatMap(Channel::bestCheque).map(Cheque::balance).orElse(BigInteger.ZERO);
+    }
+
+    // ---------------------------------------------------------------- the agreement's view
+
+    public Optional<AgreementView.ChannelView> view(Agreement agreement) {
+        return channels.ofAgreement(agreement.id()).map(channel -> {
+            ChannelAccount account = channel.account(terms(agreement));
+            BigInteger owed = account.owed();
+            List<AgreementView.ChequeView> cheques = channels.cheques(agreement.id(), CHEQUES_SHOWN).stream()
+                    .map(c -> new AgreementView.ChequeView(c.balance().toString(), c.receivedAt().toInstant())).toList();
+            AgreementView.NextCheque next = owed.compareTo(account.bestBalance()) > 0
+                    ? new AgreementView.NextCheque(owed.toString(), chain.balanceProofTypedData(channel.channelKey(), owed))
+                    : null;
+            return new AgreementView.ChannelView(channel.channelKey(), channel.agent(), channel.openBlock(), channel.offeringHash(),
+                    account.deposit().toString(), account.units(), account.billableUnits(), owed.toString(),
+                    account.bestBalance().toString(), account.unpaidUnits(), account.state().name(),
+                    account.state() == ChannelAccount.State.TERMINATED ? null : account.inactiveAt(),
+                    account.suspendedTooLongAt().orElse(null), account.claimedAtClose().map(BigInteger::toString).orElse(null),
+                    channel.closedBalance().map(BigInteger::toString).orElse(null), next, cheques);
+        });
+    }
+}

@@ -1,0 +1,22 @@
+package io.tollway.domain.model.channel;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The agreements' channels and their accepted cheques. */
+public interface ChannelRepository {
+
+    void add(Channel channel);
+
+    Optional<Channel> ofAgreement(String agreementId);
+
+    /** The channel, locked for the rest of the transaction: cheques, usage and reviews of one channel take turns. */
+    Optional<Channel> ofAgreementForUpdate(String agreementId);
+
+    Optional<Channel> byKey(String channelKey);
+
+    void add(AcceptedCheque cheque);
+
+    /** Newest first. */
+    List<AcceptedCheque> cheques(String agreementId, int limit);
+}
