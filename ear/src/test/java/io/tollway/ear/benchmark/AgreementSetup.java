@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.devkit.Anvil;
 import io.tollway.ear.support.Api;
 import io.tollway.wallet.ChainWallet;
+import io.tollway.wallet.ConsumerSide;
 import io.tollway.wallet.WalletCall;
 import io.tollway.wallet.WalletCalls;
 
@@ -21,18 +22,35 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brings escrow agreements to ACTIVE through the real API and processes, many at once, each as
- * its consumer would: request with a wallet of its own; once AWAITING_APPROVAL, approve the terms
- * through the API and on chain with the wallet (the {@link Approver} approves in the task list
- * meanwhile); once AWAITING_DEPOSIT, the token allowance and the deposit; the built-in demo
- * provider provisions and the agreement becomes ACTIVE. Every consumer step runs as soon as the
- * {@link StatusBoard} sees its agreement ready, so the server always has work in flight.
+ * Brings agreements of either settlement model to ACTIVE through the real API and processes, many
+ * at once, each as its consumer would: request with a wallet of its own; once AWAITING_APPROVAL,
+ * approve the terms through the API (and, for an escrow, on chain with the wallet; a channel
+ * agreement binds by the parties' word) while the {@link Approver} approves in the task list; once
+ * AWAITING_DEPOSIT, the token allowance and the deposit the API offers (into the escrow, or opening
+ * the payment channel); the built-in demo provider provisions and the agreement becomes ACTIVE.
+ * Every consumer step runs as soon as the {@link StatusBoard} sees its agreement ready.
  */
-final class EscrowSetup {
+final class AgreementSetup {
 
-    /** The setup fee and about ten hours of base fee and usage: no bill of the run leaves it low enough to suspend. */
+    /**
+     * The first deposit of either model: for an escrow the setup fee and about ten hours of base fee
+     * and usage (no bill of the run leaves it low enough to suspend), for a channel room for every
+     * cheque of the run.
+     */
     static final BigInteger DEPOSIT = BigInteger.valueOf(1_000 + 1_080_000);
     private static final BigInteger MINTED = DEPOSIT.multiply(BigInteger.TWO);
+
+    /** An agreement that became ACTIVE, and its consumer's wallet (which signs its cheques). */
+    record Active(String id, String offeringId, ChainWallet wallet) {
+    }
+
+    /** What the set-up achieved: the agreements that became ACTIVE, and why each other one did not. */
+    record Outcome(List<Active> active, List<String> failures, Duration took) {
+
+        List<Active> on(String offeringId) {
+            return active.stream().filter(a -> a.offeringId().equals(offeringId)).toList();
+        }
+    }
 
     private final Api consumer;
     private final StatusBoard board;
@@ -40,7 +58,7 @@ final class EscrowSetup {
     private final ConsumerWallets wallets;
     private final ExecutorService steps;
 
-    EscrowSetup(Api consumer, StatusBoard board, Approver approver, ConsumerWallets wallets, ExecutorService steps) {
+    AgreementSetup(Api consumer, StatusBoard board, Approver approver, ConsumerWallets wallets, ExecutorService steps) {
         this.consumer = consumer;
         this.board = board;
         this.approver = approver;
@@ -48,40 +66,36 @@ final class EscrowSetup {
         this.steps = steps;
     }
 
-    /** What the set-up achieved: the agreements that became ACTIVE, and why each other one did not. */
-    record Outcome(List<String> active, List<String> failures, Duration took) {
-    }
-
     /**
-     * Sets up {@code count} agreements on the offering, at most {@code inFlight} of them between their
-     * request and ACTIVE at a time (a thousand at once would only queue inside the server, each step of
-     * each agreement behind the same step of all the others). An agreement that does not reach a
-     * status within {@code stepDeadline}, or gets an incident, is left out and named.
+     * Sets up one agreement on each offering of the list, at most {@code inFlight} of them between
+     * their request and ACTIVE at a time (a thousand at once would only queue inside the server,
+     * each step of each agreement behind the same step of all the others). An agreement that does
+     * not reach a status within {@code stepDeadline}, or gets an incident, is left out and named.
      */
-    Outcome activate(String offeringId, int count, int inFlight, Duration stepDeadline) throws InterruptedException {
+    Outcome activate(List<String> offeringIds, int inFlight, Duration stepDeadline) throws InterruptedException {
         long began = System.nanoTime();
         Semaphore window = new Semaphore(inFlight);
-        List<CompletableFuture<String>> agreements = new ArrayList<>();
+        List<CompletableFuture<Active>> agreements = new ArrayList<>();
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "setup-progress"));
         progress.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "  set-up: %s%n", board.counts()), 15, 15, TimeUnit.SECONDS);
         try {
-            for (int i = 0; i < count; i++) {
+            for (String offeringId : offeringIds) {
                 window.acquire();
-                CompletableFuture<String> agreement = CompletableFuture.supplyAsync(() -> new Consumer(wallets.create()), steps)
+                CompletableFuture<Active> agreement = CompletableFuture.supplyAsync(() -> new Consumer(wallets.create()), steps)
                         .thenApplyAsync(c -> c.request(offeringId), steps)
                         .thenCompose(c -> board.reaches(c.id, "AWAITING_APPROVAL", stepDeadline).thenApplyAsync(ready -> c.approve(), steps))
                         .thenCompose(c -> board.reaches(c.id, "AWAITING_DEPOSIT", stepDeadline).thenApplyAsync(ready -> c.deposit(), steps))
-                        .thenCompose(c -> board.reaches(c.id, "ACTIVE", stepDeadline).thenApply(ready -> c.id));
-                agreement.whenComplete((id, failure) -> window.release());
+                        .thenCompose(c -> board.reaches(c.id, "ACTIVE", stepDeadline).thenApply(ready -> c.active(offeringId)));
+                agreement.whenComplete((active, failure) -> window.release());
                 agreements.add(agreement);
             }
             CompletableFuture.allOf(agreements.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
         } finally {
             progress.shutdownNow();
         }
-        List<String> active = agreements.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
+        List<Active> active = agreements.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
         List<String> failures = agreements.stream().filter(CompletableFuture::isCompletedExceptionally)
-                .map(f -> f.handle((id, e) -> String.valueOf(e instanceof CompletionException ? e.getCause() : e)).join())
+                .map(f -> f.handle((a, e) -> String.valueOf(e instanceof CompletionException ? e.getCause() : e)).join())
                 .toList();
         return new Outcome(active, failures, Duration.ofNanos(System.nanoTime() - began));
     }
@@ -92,8 +106,6 @@ final class EscrowSetup {
         private final ChainWallet wallet;
         private String id;
         private String termsHash;
-        private JsonNode walletInfo;
-        private String onChainId;
 
         Consumer(ChainWallet wallet) {
             this.wallet = wallet;
@@ -108,28 +120,31 @@ final class EscrowSetup {
             return this;
         }
 
-        /** The API's approval answers with the wallet's on-chain approval, which binds; the tokens for the deposit come with it. */
+        /** The API's approval answers with the escrow's on-chain approval, which binds (a channel has none); the tokens come too. */
         Consumer approve() {
             JsonNode agreement = expect(consumer.post("/api/v1/agreements/" + id + "/approval",
                     "{\"decision\":\"APPROVE\",\"termsHash\":\"" + termsHash + "\"}"), 200);
-            walletInfo = agreement.get("wallet");
-            onChainId = agreement.get("onChainId").asText();
+            JsonNode walletInfo = agreement.get("wallet");
             for (WalletCall call : WalletCall.listOf(walletInfo)) {
-                wallet.send(call, walletInfo.get("chainId").asLong());
+                if (call.purpose().startsWith("approve")) {
+                    wallet.send(call, walletInfo.get("chainId").asLong());
+                }
             }
-            wallet.send(WalletCalls.mint(token(), wallet.address(), MINTED), Anvil.CHAIN_ID);
+            wallet.send(WalletCalls.mint(walletInfo.get("token").asText(), wallet.address(), MINTED), Anvil.CHAIN_ID);
             return this;
         }
 
+        /** The allowance and the first deposit the API offers, for {@link #DEPOSIT}. */
         Consumer deposit() {
-            String escrow = walletInfo.get("escrow").asText();
-            wallet.send(WalletCalls.allowDeposits(token(), escrow, DEPOSIT), Anvil.CHAIN_ID);
-            wallet.send(WalletCalls.deposit(WalletCalls.DEPOSIT, escrow, new BigInteger(onChainId), DEPOSIT), Anvil.CHAIN_ID);
+            JsonNode agreement = expect(consumer.get("/api/v1/agreements/" + id), 200);
+            for (WalletCall call : ConsumerSide.depositCalls(agreement, DEPOSIT)) {
+                wallet.send(call, agreement.at("/wallet/chainId").asLong());
+            }
             return this;
         }
 
-        private String token() {
-            return walletInfo.get("token").asText();
+        Active active(String offeringId) {
+            return new Active(id, offeringId, wallet);
         }
 
         private JsonNode expect(Api.Reply reply, int status) {
