@@ -40,15 +40,23 @@ final class AgreementSetup {
     static final BigInteger DEPOSIT = BigInteger.valueOf(1_000 + 1_080_000);
     private static final BigInteger MINTED = DEPOSIT.multiply(BigInteger.TWO);
 
-    /** An agreement that became ACTIVE, and its consumer's wallet (which signs its cheques). */
-    record Active(String id, String offeringId, ChainWallet wallet) {
+    /** An agreement that became ACTIVE, when (since the set-up began), and its consumer's wallet (which signs its cheques). */
+    record Active(String id, String offeringId, Duration after, ChainWallet wallet) {
     }
 
-    /** What the set-up achieved: the agreements that became ACTIVE, and why each other one did not. */
+    /**
+     * What the set-up achieved: the agreements that became ACTIVE, why each other one did not, and
+     * how long it took in all (which includes waiting out the step deadline of stuck agreements).
+     */
     record Outcome(List<Active> active, List<String> failures, Duration took) {
 
         List<Active> on(String offeringId) {
             return active.stream().filter(a -> a.offeringId().equals(offeringId)).toList();
+        }
+
+        /** When the last agreement became ACTIVE. */
+        Duration lastActive() {
+            return active.stream().map(Active::after).max(Duration::compareTo).orElse(Duration.ZERO);
         }
     }
 
@@ -85,7 +93,7 @@ final class AgreementSetup {
                         .thenApplyAsync(c -> c.request(offeringId), steps)
                         .thenCompose(c -> board.reaches(c.id, "AWAITING_APPROVAL", stepDeadline).thenApplyAsync(ready -> c.approve(), steps))
                         .thenCompose(c -> board.reaches(c.id, "AWAITING_DEPOSIT", stepDeadline).thenApplyAsync(ready -> c.deposit(), steps))
-                        .thenCompose(c -> board.reaches(c.id, "ACTIVE", stepDeadline).thenApply(ready -> c.active(offeringId)));
+                        .thenCompose(c -> board.reaches(c.id, "ACTIVE", stepDeadline).thenApply(ready -> c.active(offeringId, Duration.ofNanos(System.nanoTime() - began))));
                 agreement.whenComplete((active, failure) -> window.release());
                 agreements.add(agreement);
             }
@@ -143,8 +151,8 @@ final class AgreementSetup {
             return this;
         }
 
-        Active active(String offeringId) {
-            return new Active(id, offeringId, wallet);
+        Active active(String offeringId, Duration after) {
+            return new Active(id, offeringId, after, wallet);
         }
 
         private JsonNode expect(Api.Reply reply, int status) {

@@ -78,8 +78,9 @@ class AgreementsBenchmark {
             List<AgreementSetup.Active> channels = channelOffering == null ? List.of() : setUp.on(channelOffering);
             List<String> all = setUp.active().stream().map(AgreementSetup.Active::id).toList();
             print("set-up, request -> ACTIVE", String.format(Locale.ROOT,
-                    "%d of %d agreements (%d escrow, %d channel) in %.1f s (%.1f agreements/s)",
-                    all.size(), n, escrows.size(), channels.size(), seconds(setUp.took()), all.size() / seconds(setUp.took())));
+                    "%d of %d agreements (%d escrow, %d channel), the last after %.1f s (%.1f agreements/s)%s",
+                    all.size(), n, escrows.size(), channels.size(), seconds(setUp.lastActive()), all.size() / seconds(setUp.lastActive()),
+                    setUp.failures().isEmpty() ? "" : String.format(Locale.ROOT, "; the others given up after %.1f s", seconds(setUp.took()))));
             kinds(setUp.failures()).forEach((kind, count) -> print("  not ACTIVE", count + " x " + kind));
             assertThat(escrows).as("escrow agreements that became ACTIVE").isNotEmpty();
             print("heap after set-up", ServerHeap.of(driver.admin).summary());
