@@ -42,7 +42,8 @@ public final class TestEnvironment implements LauncherSessionListener {
                     "tollway.dev-contracts", "true",
                     "tollway.test-support", "true",
                     "tollway.demo-accounts", "true",
-                    "tollway.agreement.billing-interval", "PT20M",
+                    // the benchmark (profile "benchmark") sets up agreements for longer than 20 minutes before billing them all at once
+                    "tollway.agreement.billing-interval", System.getProperty("tollway.it.billing-interval", "PT20M"),
                     "tollway.agreement.recheck", "PT10S",
                     "tollway.agreement.suspension-grace", "PT10M",
                     "tollway.demo-provider.webhook-url", "http://127.0.0.1:" + httpPort + "/demo-provider/webhook"));

@@ -9,19 +9,25 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What end-to-end tests need from a running server and nobody else may have: moving the process
- * engine's clock and arming fault points. Served only where {@code tollway.test-support=true};
+ * engine's clock, arming fault points and reading the heap. Served only where {@code tollway.test-support=true};
  * elsewhere every path here answers 404.
  */
 @Path("test-support")
@@ -106,6 +112,26 @@ public class TestSupportResource {
     public void restartGateway() {
         ensureEnabled();
         gateway.restart();
+    }
+
+    /**
+     * The server's heap in bytes, for benchmarks: in use now (garbage included), in use after each
+     * pool's last collection (closer to what is really kept), committed and the maximum. Nothing
+     * is collected on request: a forced full collection would stall the server being measured.
+     */
+    @GET
+    @Path("heap")
+    public Map<String, Long> heap() {
+        ensureEnabled();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long afterLastCollection = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getCollectionUsage)
+                .filter(Objects::nonNull)
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
+        return Map.of("used", heap.getUsed(), "usedAfterLastCollection", afterLastCollection,
+                "committed", heap.getCommitted(), "max", heap.getMax());
     }
 
     private void ensureEnabled() {

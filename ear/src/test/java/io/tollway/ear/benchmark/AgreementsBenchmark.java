@@ -1,0 +1,192 @@
+package io.tollway.ear.benchmark;
+
+import io.tollway.ear.support.AgreementDriver;
+import io.tollway.ear.support.Api;
+import io.tollway.ear.support.Deployments;
+import io.tollway.ear.support.TestEnvironment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One node under the load of issue 5, on the deployed EAR, PostgreSQL and anvil as the end-to-end
+ * tests run them: {@code benchmark.agreements} agreements, half escrow and half payment channel,
+ * set up through the API and the processes; the escrow agreements billed all at once (twice:
+ * without usage, then after a round of usage reports); usage reports and cheques from concurrent
+ * clients; reads of single agreements from 50 clients; and the server's heap. It prints figures
+ * and checks only that the work was done right (every bill paid, every report, cheque and read
+ * answered as it should); whether a figure meets its goal is for the reader, since this machine's
+ * two shared cores make them noisy.
+ *
+ * <p>Not an integration test (its name does not match Failsafe's patterns): run it alone with
+ * {@code ./mvnw -pl ear verify -Pbenchmark} (the profile also lengthens the test server's billing
+ * interval); the settings are in {@link BenchmarkSettings}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgreementsBenchmark {
+
+    /** Time passed between the billing rounds so usage fits under the cap (20 units a second of it): 6,000 units each. */
+    private static final long USAGE_WINDOW_SECONDS = 300;
+
+    private final BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+    private final AgreementDriver driver = new AgreementDriver();
+    private final String base = TestEnvironment.baseUrl();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tollway() {
+        return Deployments.tollway();
+    }
+
+    /**
+     * Channel terms under which nothing the run does ends or suspends a channel: unit price 1, at
+     * least 1,000 units, a lag and an inactivity far beyond the run's usage and clock moves, and a
+     * supply (channels open at once) for every channel of the run.
+     */
+    private static String channelTerms(int channels) {
+        return "{\"unitName\":\"MB\",\"unitPrice\":\"1\",\"setupPrice\":\"0\",\"minUnits\":1000,\"maxUnits\":100000000,"
+                + "\"maxBillingUnitLag\":100000000,\"maxInactiveSeconds\":604800,\"maxSuspendSeconds\":3600,\"supply\":"
+                + Math.max(1, channels) + "}";
+    }
+
+    @Test
+    void oneNodeWithActiveAgreements() throws Exception {
+        int n = settings.agreements();
+        System.out.printf(Locale.ROOT, "%nagreements benchmark: %s%n", settings);
+
+        String escrowOffering = driver.publishedOffering();
+        String channelOffering = n > 1 ? driver.publishedChannelOffering(channelTerms(n / 2)) : null;
+        ExecutorService steps = Executors.newFixedThreadPool(settings.consumers(), r -> new Thread(r, "consumer-step"));
+        try {
+            AgreementSetup.Outcome setUp = setUp(steps, escrowOffering, channelOffering);
+            List<String> escrows = setUp.on(escrowOffering).stream().map(AgreementSetup.Active::id).toList();
+            List<AgreementSetup.Active> channels = channelOffering == null ? List.of() : setUp.on(channelOffering);
+            List<String> all = setUp.active().stream().map(AgreementSetup.Active::id).toList();
+            print("set-up, request -> ACTIVE", String.format(Locale.ROOT,
+                    "%d of %d agreements (%d escrow, %d channel), the last after %.1f s (%.1f agreements/s)%s",
+                    all.size(), n, escrows.size(), channels.size(), seconds(setUp.lastActive()), all.size() / seconds(setUp.lastActive()),
+                    setUp.failures().isEmpty() ? "" : String.format(Locale.ROOT, "; the others given up after %.1f s", seconds(setUp.took()))));
+            kinds(setUp.failures()).forEach((kind, count) -> print("  not ACTIVE", count + " x " + kind));
+            assertThat(escrows).as("escrow agreements that became ACTIVE").isNotEmpty();
+            print("heap after set-up", ServerHeap.of(driver.admin).summary());
+
+            BothClocks clocks = new BothClocks(TestEnvironment.anvil(), driver.admin);
+            BillingRound billing = new BillingRound(clocks, escrows, settings.roundDeadline());
+            BillingRound.Result firstBills = billing.run(1);
+            print("billing, round 1 (no usage)", bills(firstBills));
+
+            clocks.move(USAGE_WINDOW_SECONDS);
+            LoadRun.Result usage = usageReports(escrows);
+            print("usage reports", String.format(Locale.ROOT, "%d from %d clients in %.1f s: %.0f accepted/s (goal >= 5,000/s); %s;"
+                            + " other answers %s", usage.requests(), settings.clients(), seconds(usage.elapsed()), usage.perSecond(201),
+                    usage.latencies().summary(), usage.others(201)));
+
+            ChequeRun.Result cheques = channels.isEmpty() ? null
+                    : new ChequeRun(driver.consumer, base, steps).run(channels, settings.chequesPerChannel(), settings.clients());
+            if (cheques != null) {
+                LoadRun.Result load = cheques.load();
+                print("cheques", String.format(Locale.ROOT, "%d over %d channels from %d clients in %.1f s: %.0f verified and stored/s"
+                                + " (goal >= 1,500/s); %s; other answers %s; signed beforehand in %.1f s", load.requests(), channels.size(),
+                        Math.min(settings.clients(), channels.size()), seconds(load.elapsed()), load.perSecond(201),
+                        load.latencies().summary(), load.others(201), seconds(cheques.signing())));
+            }
+
+            BillingRound.Result secondBills = billing.run(2);
+            print("billing, round 2 (with usage)", bills(secondBills));
+
+            LoadRun.Result reads = reads(all);
+            print("GET /agreements/{id}", String.format(Locale.ROOT, "%d from %d clients: %s (goal p99 < 50 ms); %.0f requests/s;"
+                            + " other answers %s", reads.requests(), settings.clients(), reads.latencies().summary(), reads.perSecond(200),
+                    reads.others(200)));
+            print("heap at the end", ServerHeap.of(driver.admin).summary());
+            System.out.println();
+
+            // the figures above are only worth something if the work behind them was done right
+            assertThat(setUp.failures()).as("agreements that did not become ACTIVE").isEmpty();
+            assertThat(firstBills.states()).as("first bills").isEqualTo(Map.of("PAID", escrows.size()));
+            assertThat(secondBills.states()).as("second bills").isEqualTo(Map.of("PAID", escrows.size()));
+            assertThat(usage.others(201)).as("usage reports not accepted").isEmpty();
+            if (cheques != null) {
+                assertThat(cheques.load().others(201)).as("cheques not accepted").isEmpty();
+            }
+            assertThat(reads.others(200)).as("reads not answered 200").isEmpty();
+        } finally {
+            steps.shutdownNow();
+        }
+    }
+
+    /** Escrow and channel agreements requested in turn, so both models are in the server's work at the same time. */
+    private AgreementSetup.Outcome setUp(ExecutorService steps, String escrowOffering, String channelOffering) throws Exception {
+        List<String> offerings = new ArrayList<>();
+        for (int i = 0; i < settings.agreements(); i++) {
+            offerings.add(i % 2 == 0 || channelOffering == null ? escrowOffering : channelOffering);
+        }
+        try (StatusBoard board = new StatusBoard();
+             ConsumerWallets wallets = new ConsumerWallets(TestEnvironment.anvil());
+             Approver approver = new Approver(driver.approver)) {
+            return new AgreementSetup(driver.consumer, board, approver, wallets, steps).activate(offerings, settings.inFlight(),
+                    settings.stepDeadline());
+        }
+    }
+
+    /** Unit amounts under unique keys, spread over every escrow agreement. */
+    private LoadRun.Result usageReports(List<String> ids) throws InterruptedException {
+        return new LoadRun().run(settings.clients(), settings.usageReports(), i -> LoadRun
+                .authorized(URI.create(base + "/api/v1/agreements/" + ids.get(i % ids.size()) + "/usage"), Api.PROVIDER)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"idempotencyKey\":\"benchmark-" + i + "\",\"amount\":\"1\"}"))
+                .build());
+    }
+
+    /** Random agreements as their consumer reads them; a tenth as many first to warm the server up. */
+    private LoadRun.Result reads(List<String> ids) throws InterruptedException {
+        LoadRun load = new LoadRun();
+        load.run(settings.clients(), Math.max(1, settings.reads() / 10), i -> read(ids));
+        return load.run(settings.clients(), settings.reads(), i -> read(ids));
+    }
+
+    private HttpRequest read(List<String> ids) {
+        String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+        return LoadRun.authorized(URI.create(base + "/api/v1/agreements/" + id), Api.CONSUMER).GET().build();
+    }
+
+    private static String bills(BillingRound.Result round) {
+        String missing = round.unarmed() + round.unrecorded() == 0 ? ""
+                : String.format(Locale.ROOT, " (of %d: %d without a billing timer, %d not recorded in time)",
+                round.agreements(), round.unarmed(), round.unrecorded());
+        return String.format(Locale.ROOT, "%d bills%s, the last %.1f s after falling due: %.1f bills/s (goal >= 50/s);"
+                        + " lag past due %s (goal p99 < 60 s); %s; clocks moved %d s",
+                round.bills(), missing, seconds(round.lags().max()), round.billsPerSecond(), round.lags().summary(),
+                round.states(), round.movedSeconds());
+    }
+
+    /** Failures by kind: the same message with the ids taken out. */
+    private static Map<String, Integer> kinds(List<String> failures) {
+        Map<String, Integer> kinds = new TreeMap<>();
+        failures.forEach(failure -> kinds.merge(failure.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"), 1, Integer::sum));
+        return kinds;
+    }
+
+    private static void print(String what, String figures) {
+        System.out.printf(Locale.ROOT, "  %-30s: %s%n", what, figures);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
