@@ -40,6 +40,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -226,11 +227,12 @@ public class AgreementLife {
             return agreement.status() == AgreementStatus.PROVISIONING || agreement.status().isLive();
         }
         if (isChannel(agreement)) {
-            if (!channels.isOpen(agreementId)) {
-                return false;
-            }
-            agreement.depositReceived(now());
-            return true;
+            Optional<String> channelKey = channels.openedChannel(agreementId);
+            channelKey.ifPresent(key -> {
+                agreement.onChain(key);
+                agreement.depositReceived(now());
+            });
+            return channelKey.isPresent();
         }
         EscrowAgreementOnChain onChain = escrow.agreement(agreement.onChainId());
         if (!"Active".equals(onChain.status())) {

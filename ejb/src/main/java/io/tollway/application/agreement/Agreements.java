@@ -303,7 +303,7 @@ public class Agreements implements ProvisioningReports {
         List<AgreementView.WalletCall> calls = new ArrayList<>();
         switch (a.status()) {
             case AWAITING_DEPOSIT -> {
-                if (a.onChainId() == null) {
+                if (channels.openedChannel(a.id()).isEmpty()) {
                     BigInteger deposit = terms.minimumDeposit();
                     calls.add(call("allow the channels contract to take the deposit", ChannelWalletCalls.allowDeposits(token, contract, deposit)));
                     calls.add(call("deposit (at least this much) opening the channel", ChannelWalletCalls.createChannel(contract,

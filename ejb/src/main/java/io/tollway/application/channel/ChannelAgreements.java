@@ -115,8 +115,9 @@ public class ChannelAgreements {
             LOG.warning(() -> "channel " + event.channelKey() + " cannot serve agreement " + agreement.id() + ": " + e.getMessage());
             return;
         }
+        // only the channel's own row here: the agreement learns its key in its setup's deposit step,
+        // so the reader's transaction never races a process job for the agreement's row
         channels.add(channel);
-        agreement.onChain(event.channelKey());
         processes.tell(agreement.id(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
         LOG.info(() -> "agreement " + agreement.id() + " has channel " + event.channelKey() + " with deposit " + event.deposit());
     }
@@ -231,9 +232,9 @@ public class ChannelAgreements {
 
     // ---------------------------------------------------------------- the processes' steps
 
-    /** Whether the agreement's channel is open (its ChannelCreated event was handled). */
-    public boolean isOpen(String agreementId) {
-        return channels.ofAgreement(agreementId).isPresent();
+    /** The key of the agreement's channel once its ChannelCreated event was handled. */
+    public Optional<String> openedChannel(String agreementId) {
+        return channels.ofAgreement(agreementId).map(Channel::channelKey);
     }
 
     /** The channel's rules at this moment, recorded: suspend on lag, end at the deposit, the maximum units or inactivity. */
@@ -256,9 +257,9 @@ public class ChannelAgreements {
 
     /** The end of the suspension the channel's terms allow ({@code maxSuspendSeconds} after it began). */
     public Instant suspensionDeadline(String agreementId) {
-        Channel channel = channels.ofAgreement(agreementId).orElseThrow();
-        return channel.account(terms(agreement(agreementId))).suspendedTooLongAt()
-                .orElseGet(() -> now().plusSeconds(terms(agreement(agreementId)).maxSuspendSeconds()));
+        ChannelTerms terms = terms(agreement(agreementId));
+        return channels.ofAgreement(agreementId).orElseThrow().account(terms).suspendedTooLongAt()
+                .orElseGet(() -> now().plusSeconds(terms.maxSuspendSeconds()));
     }
 
     /** How far payment lags usage, for the suspension's reason. */

@@ -25,6 +25,7 @@ public class ChainNode {
 
     private volatile Web3j web3j;
     private volatile String connectedTo;
+    private volatile Long chainId;
 
     /** The client for the configured node, rebuilt when the configured URL changes. */
     public synchronized Web3j web3j() {
@@ -38,13 +39,23 @@ public class ChainNode {
                     .build();
             web3j = Web3j.build(new HttpService(url, http));
             connectedTo = url;
+            chainId = null;
         }
         return web3j;
     }
 
-    /** The chain's id as the node reports it. */
+    /**
+     * The chain's id as the node reports it, asked once per connection: a node does not change
+     * chains, and every agreement read names it for the wallet.
+     */
     public long chainId() throws IOException {
-        return web3j().ethChainId().send().getChainId().longValueExact();
+        Web3j client = web3j();
+        Long known = chainId;
+        if (known == null) {
+            known = client.ethChainId().send().getChainId().longValueExact();
+            chainId = known;
+        }
+        return known;
     }
 
     /** The newest block's number. */

@@ -131,7 +131,9 @@ public class JpaAgreementRepository implements AgreementRepository {
 
     @Override
     public List<Agreement> awaitingChannel(String consumerAddress) {
-        return em.createQuery("select a from Agreement a where a.consumerAddress = :consumer and a.onChainId is null"
+        // without a channel yet: the agreement itself learns its channel's key later, in its own process
+        return em.createQuery("select a from Agreement a where a.consumerAddress = :consumer"
+                        + " and not exists (select c from Channel c where c.agreementId = a.id)"
                         + " and a.settlementModel = :model and a.status in :waiting order by a.requestedAt, a.id", Agreement.class)
                 .setParameter("consumer", consumerAddress.toLowerCase())
                 .setParameter("model", io.tollway.domain.model.offering.SettlementModel.CHANNEL)
