@@ -1,5 +1,6 @@
 package io.tollway.infrastructure.chain;
 
+import io.tollway.infrastructure.chain.escrow.EscrowBillBatching;
 import io.tollway.infrastructure.chain.signing.DevelopmentSigner;
 import io.tollway.infrastructure.chain.signing.SignerSettings;
 import io.tollway.infrastructure.chain.signing.TransactionSigner;
@@ -29,6 +30,7 @@ import org.web3j.protocol.http.HttpService;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -90,7 +92,7 @@ public class ChainGatewayService {
                     .withConfirmations(config.chainConfirmations())
                     .withDropAfter(config.chainDropAfter());
             ChainGateway started = new ChainGateway(transactor, node.web3j(), chainId, signers, settings, outcomes,
-                    faults::check, threads, Clock.systemUTC());
+                    faults::check, threads, Clock.systemUTC(), List.of(new EscrowBillBatching(config.chainBillBatchLinger())));
             started.start();
             gateway = started;
             unavailable = null;

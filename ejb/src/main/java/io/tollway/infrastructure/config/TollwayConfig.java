@@ -63,6 +63,11 @@ public class TollwayConfig {
         return Duration.parse(value("tollway.chain.drop-after", "PT60S"));
     }
 
+    /** How long a bill waits for others to share its {@code billMany} transaction (ISO-8601). */
+    public Duration chainBillBatchLinger() {
+        return Duration.parse(value("tollway.chain.bill-batch-linger", "PT1S"));
+    }
+
     /** The block the chain event reader starts at when it has no cursor yet (the contracts' deployment block). */
     public long chainStartBlock() {
         return Long.parseLong(value("tollway.chain.start-block", "0"));

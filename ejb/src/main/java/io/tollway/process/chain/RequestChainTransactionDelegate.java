@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import java.util.Optional;
+
 
 import static io.tollway.process.chain.ChainTransactionVariables.STATE;
 import static io.tollway.process.chain.ChainTransactionVariables.SIGNER;
@@ -33,11 +35,14 @@ public class RequestChainTransactionDelegate implements JavaDelegate {
                 (String) execution.getVariable(STEP), ChainTransactionVariables.callOf(execution));
         execution.setVariable(TRANSACTION_ID, id);
         // the step may have been asked for before and be final already: then nobody will announce it again
-        ChainTransaction transaction = gateway.find(id).orElseThrow();
-        if (transaction.state().isFinal()) {
+        Optional<ChainTransaction> finished = gateway.find(id).filter(transaction -> transaction.state().isFinal());
+        if (finished.isPresent()) {
+            ChainTransaction transaction = finished.get();
             execution.setVariables(ChainTransactionVariables.outcome(transaction.state().name(), transaction.hash(),
                     transaction.gasUsed(), transaction.revertReason()));
+            execution.setVariable(TRANSACTION_ID, transaction.id());
         } else {
+            // a batched call may have no transaction yet: its batch is made after this commits
             execution.setVariable(STATE, ChainTransactionVariables.PENDING);
         }
     }

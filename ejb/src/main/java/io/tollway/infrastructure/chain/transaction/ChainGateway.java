@@ -26,6 +26,8 @@ public final class ChainGateway implements AutoCloseable {
 
     private final Transactor transactor;
     private final ChainTransactionStore store = new ChainTransactionStore();
+    private final BatchMemberStore members = new BatchMemberStore();
+    private final BatchAssembler batches;
     private final ChainRpc rpc;
     private final Map<String, TransactionSigner> signers;
     private final GatewaySettings settings;
@@ -44,6 +46,15 @@ public final class ChainGateway implements AutoCloseable {
     public ChainGateway(Transactor transactor, Web3j web3j, long chainId, Map<String, TransactionSigner> signers,
                         GatewaySettings settings, TransactionOutcomes outcomes, FaultPoints faults, ThreadFactory threads,
                         Clock clock) {
+        this(transactor, web3j, chainId, signers, settings, outcomes, faults, threads, clock, List.of());
+    }
+
+    /**
+     * @param batchings the kinds of calls that are sent many to a transaction
+     */
+    public ChainGateway(Transactor transactor, Web3j web3j, long chainId, Map<String, TransactionSigner> signers,
+                        GatewaySettings settings, TransactionOutcomes outcomes, FaultPoints faults, ThreadFactory threads,
+                        Clock clock, List<CallBatching> batchings) {
         if (signers.isEmpty()) {
             throw new IllegalArgumentException("the gateway needs at least one signer");
         }
@@ -52,7 +63,8 @@ public final class ChainGateway implements AutoCloseable {
         this.chainId = chainId;
         this.signers = Map.copyOf(signers);
         this.settings = settings;
-        this.outcomes = new Outcomes(store, outcomes);
+        this.outcomes = new Outcomes(store, members, outcomes);
+        this.batches = new BatchAssembler(store, members, batchings, clock);
         this.faults = faults;
         this.threads = threads;
         this.clock = clock;
@@ -80,13 +92,13 @@ public final class ChainGateway implements AutoCloseable {
             return null;
         });
         NonceReconciliation reconciliation = new NonceReconciliation(transactor, store, rpc, chainId);
-        ReceiptTracker receiptTracker = new ReceiptTracker(transactor, store, rpc, reasons, outcomes, faults, settings, addresses,
+        ReceiptTracker receiptTracker = new ReceiptTracker(transactor, store, members, rpc, reasons, outcomes, faults, settings, addresses,
                 name -> Optional.ofNullable(senders.get(name)).ifPresent(Worker::wake), clock);
         tracker = new Worker("chain-receipt-tracker", receiptTracker::runOnce, settings.idlePoll(), threads, () -> {
         });
         for (Map.Entry<String, TransactionSigner> signer : signers.entrySet()) {
             TransactionSender sender = new TransactionSender(signer.getKey(), signer.getValue(), chainId, transactor, store, rpc,
-                    reasons, outcomes, faults, settings.batchSize());
+                    reasons, outcomes, faults, settings.batchSize(), batches, members);
             ReconcilingStep step = new ReconcilingStep(() -> reconciliation.reconcile(signer.getKey(), addresses.get(signer.getKey())), () -> {
                 int done = sender.runOnce();
                 if (done > 0) {
@@ -117,7 +129,14 @@ public final class ChainGateway implements AutoCloseable {
         if (subject == null || subject.isBlank() || step == null || step.isBlank()) {
             throw new IllegalArgumentException("a chain transaction needs a subject and a step (its idempotency key)");
         }
-        long id = transactor.inCurrentTransaction(c -> store.request(c, subject, step, signer, call));
+        long id = transactor.inCurrentTransaction(c -> {
+            Optional<Map.Entry<String, CallBatching>> batch = batches.batchOf(call);
+            // a step asked for as a transaction of its own before batching began stays one
+            if (batch.isPresent() && store.findByStep(c, subject, step).isEmpty()) {
+                return members.request(c, subject, step, signer, batch.get().getKey(), call);
+            }
+            return store.request(c, subject, step, signer, call);
+        });
         Worker sender = senders.get(signer);
         if (sender != null) {
             transactor.afterCommit(sender::wake);
@@ -125,8 +144,19 @@ public final class ChainGateway implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A transaction by its id, or the batch that carries a batched call by the call's id (empty
+     * while the call waits for its batch).
+     */
     public Optional<ChainTransaction> find(long id) {
-        return transactor.inCurrentTransaction(c -> store.find(c, id));
+        return transactor.inCurrentTransaction(c -> {
+            Optional<ChainTransaction> transaction = store.find(c, id);
+            if (transaction.isPresent()) {
+                return transaction;
+            }
+            Optional<BatchMember> member = members.find(c, id);
+            return member.isPresent() && member.get().transactionId() != null ? store.find(c, member.get().transactionId()) : Optional.empty();
+        });
     }
 
     /** The newest transactions, optionally of one state and one subject. */

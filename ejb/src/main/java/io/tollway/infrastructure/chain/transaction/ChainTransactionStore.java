@@ -196,17 +196,32 @@ public final class ChainTransactionStore {
         }
     }
 
-    /** The newest rows, optionally of one state and one subject, newest first. */
+    /**
+     * The newest rows, optionally of one state and one subject, newest first. A subject's rows
+     * include the batches that carry its calls, under the subject and step of the call.
+     */
     public List<ChainTransaction> newest(Connection c, ChainTransactionState state, String subject, int limit) throws SQLException {
-        return many(c, "select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
-                + " and (cast(? as varchar) is null or t.subject = ?) order by t.id desc limit ?", s -> {
-            String stateName = state == null ? null : state.name();
-            s.setString(1, stateName);
-            s.setString(2, stateName);
-            s.setString(3, subject);
-            s.setString(4, subject);
-            s.setInt(5, limit);
-        });
+        String stateName = state == null ? null : state.name();
+        if (subject == null) {
+            return many(c, "select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
+                    + " order by t.id desc limit ?", s -> {
+                        s.setString(1, stateName);
+                        s.setString(2, stateName);
+                        s.setInt(3, limit);
+                    });
+        }
+        return many(c, "(select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
+                + " and t.subject = ?) union all (select " + COLUMNS.replace("t.subject, t.step,", "m.subject, m.step,")
+                + " from chain_transaction t join chain_transaction_member m on m.transaction_id = t.id"
+                + " where (cast(? as varchar) is null or t.state = ?) and m.subject = ?) order by id desc limit ?", s -> {
+                    s.setString(1, stateName);
+                    s.setString(2, stateName);
+                    s.setString(3, subject);
+                    s.setString(4, stateName);
+                    s.setString(5, stateName);
+                    s.setString(6, subject);
+                    s.setInt(7, limit);
+                });
     }
 
     public Map<ChainTransactionState, Long> countByState(Connection c) throws SQLException {

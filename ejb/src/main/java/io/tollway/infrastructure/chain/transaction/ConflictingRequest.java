@@ -7,7 +7,11 @@ package io.tollway.infrastructure.chain.transaction;
 public class ConflictingRequest extends IllegalStateException {
 
     public ConflictingRequest(ChainTransaction first) {
-        super("step " + first.step() + " of " + first.subject() + " was already requested as a different call ("
-                + first.call().description() + " to " + first.call().to() + ", " + first.signer() + ")");
+        this(first.subject(), first.step(), first.signer(), first.call());
+    }
+
+    ConflictingRequest(String subject, String step, String signer, ContractCall first) {
+        super("step " + step + " of " + subject + " was already requested as a different call ("
+                + first.description() + " to " + first.to() + ", " + signer + ")");
     }
 }

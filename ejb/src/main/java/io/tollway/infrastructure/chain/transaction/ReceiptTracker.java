@@ -28,6 +28,7 @@ final class ReceiptTracker {
 
     private final Transactor transactor;
     private final ChainTransactionStore store;
+    private final BatchMemberStore members;
     private final ChainRpc rpc;
     private final RevertReasons reasons;
     private final Outcomes outcomes;
@@ -37,11 +38,12 @@ final class ReceiptTracker {
     private final Consumer<String> wakeSender;
     private final Clock clock;
 
-    ReceiptTracker(Transactor transactor, ChainTransactionStore store, ChainRpc rpc, RevertReasons reasons, Outcomes outcomes,
+    ReceiptTracker(Transactor transactor, ChainTransactionStore store, BatchMemberStore members, ChainRpc rpc, RevertReasons reasons, Outcomes outcomes,
                    FaultPoints faults, GatewaySettings settings, Map<String, String> signerAddresses,
                    Consumer<String> wakeSender, Clock clock) {
         this.transactor = transactor;
         this.store = store;
+        this.members = members;
         this.rpc = rpc;
         this.reasons = reasons;
         this.outcomes = outcomes;
@@ -109,6 +111,9 @@ final class ReceiptTracker {
         if (onChain.isPresent() && onChain.get().equalsIgnoreCase(row.blockHash())) {
             transactor.inNewTransaction(c -> {
                 faults.check(FaultPoints.MINED, row.subject());
+                for (String carried : members.subjectsCarriedBy(c, row)) {
+                    faults.check(FaultPoints.MINED, carried);
+                }
                 outcomes.finish(c, row, row.reverted() ? ChainTransactionState.REVERTED : ChainTransactionState.CONFIRMED, null);
                 return null;
             });

@@ -39,9 +39,12 @@ final class TransactionSender {
     private final Outcomes outcomes;
     private final FaultPoints faults;
     private final int batchSize;
+    private final BatchAssembler batches;
+    private final BatchMemberStore members;
 
     TransactionSender(String name, TransactionSigner signer, long chainId, Transactor transactor, ChainTransactionStore store,
-                      ChainRpc rpc, RevertReasons reasons, Outcomes outcomes, FaultPoints faults, int batchSize) {
+                      ChainRpc rpc, RevertReasons reasons, Outcomes outcomes, FaultPoints faults, int batchSize,
+                      BatchAssembler batches, BatchMemberStore members) {
         this.name = name;
         this.signer = signer;
         this.chainId = chainId;
@@ -52,6 +55,8 @@ final class TransactionSender {
         this.outcomes = outcomes;
         this.faults = faults;
         this.batchSize = batchSize;
+        this.batches = batches;
+        this.members = members;
     }
 
     /** One round; returns the number of rows signed or sent. */
@@ -62,11 +67,18 @@ final class TransactionSender {
     }
 
     private int sendSigned() throws IOException {
-        List<ChainTransaction> rows = transactor.inNewTransaction(c -> store.toSend(c, name, batchSize));
+        Map<Long, List<String>> carried = new HashMap<>();
+        List<ChainTransaction> rows = transactor.inNewTransaction(c -> {
+            List<ChainTransaction> signed = store.toSend(c, name, batchSize);
+            for (ChainTransaction row : signed) {
+                carried.put(row.id(), members.subjectsCarriedBy(c, row));
+            }
+            return signed;
+        });
         List<Long> accepted = new ArrayList<>();
         try {
             for (ChainTransaction row : rows) {
-                faults.check(FaultPoints.SIGNED, row.subject());
+                checkFaults(FaultPoints.SIGNED, row, carried.get(row.id()));
                 ChainRpc.SendResult answer = rpc.send(row.rawTransaction());
                 if (!answer.accepted() && !answer.alreadyKnown() && !answer.nonceUsed()) {
                     // later nonces cannot be mined before this one: stop here and try again next round
@@ -82,7 +94,7 @@ final class TransactionSender {
                     });
                     break;
                 }
-                faults.check(FaultPoints.SENT, row.subject());
+                checkFaults(FaultPoints.SENT, row, carried.get(row.id()));
                 accepted.add(row.id());
             }
         } finally {
@@ -93,6 +105,12 @@ final class TransactionSender {
         return accepted.size();
     }
 
+    /** A fault armed for a subject hits the batch that carries its call too. */
+    private void checkFaults(String point, ChainTransaction row, List<String> carriedSubjects) {
+        faults.check(point, row.subject());
+        carriedSubjects.forEach(subject -> faults.check(point, subject));
+    }
+
     private void markSubmitted(List<Long> ids) {
         transactor.inNewTransaction(c -> {
             store.submitted(c, ids);
@@ -101,6 +119,7 @@ final class TransactionSender {
     }
 
     private int signWaiting() throws IOException {
+        transactor.inNewTransaction(c -> batches.assemble(c, name));
         Fees current = rpc.currentFees();
         // asking the node is done before the transaction that holds the signer's nonce sequence
         Map<Long, ChainRpc.Estimate> estimates = new HashMap<>();

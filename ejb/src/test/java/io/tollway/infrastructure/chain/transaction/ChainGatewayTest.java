@@ -363,4 +363,67 @@ class ChainGatewayTest {
                 + " and nonce = " + gap + " and state = 'CONFIRMED'")).isEqualTo(1);
         assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.TWO));
     }
+
+    /**
+     * A batching for the test: transfers of the token to one address combine into one transfer of
+     * their sum, which the receiver's balance shows was sent exactly once.
+     */
+    private record TransferBatching(int maxCalls, Duration linger) implements CallBatching {
+
+        @Override
+        public java.util.Optional<String> batchKey(ContractCall call) {
+            return java.util.Optional.of("transfer@" + call.to() + ":" + recipient(call));
+        }
+
+        @Override
+        public ContractCall combine(List<ContractCall> calls) {
+            BigInteger sum = calls.stream().map(call -> new BigInteger(1, java.util.Arrays.copyOfRange(call.data(), 36, 68)))
+                    .reduce(BigInteger.ZERO, BigInteger::add);
+            return bench.transfer(recipient(calls.get(0)), sum);
+        }
+
+        private static String recipient(ContractCall call) {
+            return org.web3j.utils.Numeric.toHexString(java.util.Arrays.copyOfRange(call.data(), 16, 36));
+        }
+    }
+
+    @Test
+    void callsThatBatchRideInOneTransactionAndEachWaiterHearsItsOutcomeOnce() throws Exception {
+        ChainGateway gateway = bench.gateway(FAST, List.of(new TransferBatching(10, Duration.ofMillis(300))));
+        gateways.add(gateway);
+        String to = GatewayBench.newAddress();
+
+        List<Long> members = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            members.add(gateway.request(SIGNER, "batched-" + i, "bill-1", bench.transfer(to, AMOUNT)));
+        }
+        assertThat(gateway.request(SIGNER, "batched-2", "bill-1", bench.transfer(to, AMOUNT))).isEqualTo(members.get(1));
+        assertThatThrownBy(() -> gateway.request(SIGNER, "batched-2", "bill-1", bench.transfer(to, AMOUNT.add(BigInteger.ONE))))
+                .isInstanceOf(ConflictingRequest.class);
+
+        await().atMost(DEADLINE).until(() -> members.stream().allMatch(id -> bench.announcements(id) == 1));
+        ChainTransaction carrier = gateway.find(members.get(0)).orElseThrow();
+        assertThat(carrier.state()).isEqualTo(CONFIRMED);
+        assertThat(carrier.id()).isNotIn(members);
+        assertThat(members).allSatisfy(id -> assertThat(gateway.find(id).map(ChainTransaction::id)).contains(carrier.id()));
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.valueOf(3)));
+        assertThat(bench.queryLong("select count(*) from chain_transaction where subject like 'batch-%' and step like '%"
+                + to.substring(2).toLowerCase() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFullBatchIsSentAtOnceAndTheRestWaitsForItsLinger() throws Exception {
+        ChainGateway gateway = bench.gateway(FAST, List.of(new TransferBatching(2, Duration.ofHours(1))));
+        gateways.add(gateway);
+        String to = GatewayBench.newAddress();
+
+        long first = gateway.request(SIGNER, "full-1", "bill-1", bench.transfer(to, AMOUNT));
+        long second = gateway.request(SIGNER, "full-2", "bill-1", bench.transfer(to, AMOUNT));
+        long third = gateway.request(SIGNER, "full-3", "bill-1", bench.transfer(to, AMOUNT));
+
+        await().atMost(DEADLINE).until(() -> bench.announcements(first) == 1 && bench.announcements(second) == 1);
+        assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT.multiply(BigInteger.TWO));
+        assertThat(gateway.find(third)).isEmpty();
+        assertThat(bench.announcements(third)).isZero();
+    }
 }

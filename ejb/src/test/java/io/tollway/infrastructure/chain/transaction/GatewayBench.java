@@ -95,9 +95,13 @@ final class GatewayBench implements AutoCloseable {
     }
 
     ChainGateway gateway(GatewaySettings settings) {
+        return gateway(settings, List.of());
+    }
+
+    ChainGateway gateway(GatewaySettings settings, List<CallBatching> batchings) {
         // its own client: it must ride out the node's restarts on the same address
         ChainGateway gateway = new ChainGateway(transactor, connect(anvil), Anvil.CHAIN_ID, Map.of(SIGNER, payer), settings,
-                GatewayBench::announce, faults, Executors.defaultThreadFactory(), Clock.systemUTC());
+                GatewayBench::announce, faults, Executors.defaultThreadFactory(), Clock.systemUTC(), batchings);
         gateway.start();
         return gateway;
     }
