@@ -109,6 +109,9 @@ public final class GlassFishDomain implements AutoCloseable {
                 "ping-connection-pool tollway-pool",
                 "create-system-properties " + properties,
                 "set configs.config.server-config.cdi-service.enable-implicit-cdi=false",
+                // GlassFish serves HTTP with at most 5 threads by default: 50 clients queued behind them
+                "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32",
+                "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=4",
                 // GlassFish logs every @Transactional call at INFO; the chain gateway makes many
                 "set-log-levels jakarta.enterprise.resource.jta=WARNING"));
     }

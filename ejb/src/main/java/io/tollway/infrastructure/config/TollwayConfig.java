@@ -63,6 +63,11 @@ public class TollwayConfig {
         return Duration.parse(value("tollway.chain.drop-after", "PT60S"));
     }
 
+    /** How many batches of process jobs run at once on this node (each holds a database connection). */
+    public int jobConcurrency() {
+        return Integer.parseInt(value("tollway.jobs.concurrency", "12"));
+    }
+
     /** How long a bill waits for others to share its {@code billMany} transaction (ISO-8601). */
     public Duration chainBillBatchLinger() {
         return Duration.parse(value("tollway.chain.bill-batch-linger", "PT1S"));

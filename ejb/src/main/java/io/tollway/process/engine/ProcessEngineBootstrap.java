@@ -1,5 +1,6 @@
 package io.tollway.process.engine;
 
+import io.tollway.infrastructure.config.TollwayConfig;
 import io.tollway.processes.ProcessModels;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,9 @@ public class ProcessEngineBootstrap {
     private ManagedThreadFactory threadFactory;
 
     @Inject
+    private TollwayConfig config;
+
+    @Inject
     private BeanManager beanManager;
 
     private volatile ProcessEngine processEngine;
@@ -75,7 +79,7 @@ public class ProcessEngineBootstrap {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new BeanExpressionManager(beanManager));
         configuration.setDelegateInterceptor(new RootCauseDelegateInterceptor());
-        configuration.setJobExecutor(new ManagedJobExecutor(executor, threadFactory));
+        configuration.setJobExecutor(new ManagedJobExecutor(executor, threadFactory, config.jobConcurrency()));
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(false);
         processEngine = configuration.buildProcessEngine();

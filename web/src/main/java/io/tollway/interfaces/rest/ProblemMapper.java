@@ -37,6 +37,9 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    /** By name: the web module does not see EclipseLink's or the engine's classes. */
+    private static final java.util.Set<String> OPTIMISTIC_LOCKS = java.util.Set.of("jakarta.persistence.OptimisticLockException",
+            "org.eclipse.persistence.exceptions.OptimisticLockException", "org.camunda.bpm.engine.OptimisticLockingException");
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -88,6 +91,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof UncheckedIOException || cause instanceof ChainGatewayUnavailable) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "dependency-unavailable", cause.getMessage());
         }
+        if (isConcurrentUpdate(exception)) {
+            return Problem.of(Response.Status.CONFLICT, "concurrent-update",
+                    "the agreement was changed by another request at the same moment; nothing was changed by this one, try again");
+        }
         if (exception instanceof ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body could not be read");
         }
@@ -113,6 +120,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             default -> "http-" + code;
         };
         return Problem.of(status, kind, web.getMessage());
+    }
+
+    /**
+     * Whether the request lost a race for the same rows: JPA's, EclipseLink's or the process
+     * engine's optimistic lock, however deep the container wrapped it. Its transaction rolled
+     * back, so the caller may simply send it again.
+     */
+    static boolean isConcurrentUpdate(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                if (OPTIMISTIC_LOCKS.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isMalformedJson(Throwable exception) {
