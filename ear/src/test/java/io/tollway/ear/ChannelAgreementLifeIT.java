@@ -147,6 +147,31 @@ class ChannelAgreementLifeIT {
         assertThat(ended.at("/channel/cheques")).hasSize(3);
     }
 
+    /**
+     * The channel's event came while no agreement waited for it (here: its agreement was stopped
+     * before the consumer's wallet sent the createChannel it had been given). The next agreement of
+     * that consumer on that offering claims it when its deposit step looks again, instead of
+     * waiting for an event that has come and gone.
+     */
+    @Test
+    void aChannelAnnouncedWhileNoAgreementWaitedIsClaimedByTheNextOneThatWaits() {
+        BigInteger deposit = BigInteger.valueOf(1500);
+        String stopped = driver.awaitingApproval(offering(), wallet);
+        driver.approvedByBoth(stopped, wallet);
+        JsonNode offered = driver.awaitStatus(stopped, "AWAITING_DEPOSIT");
+        assertThat(driver.consumer.post("/api/v1/agreements/" + stopped + "/stop", "").status()).isEqualTo(202);
+        driver.awaitTerminated(stopped, "STOPPED_BY_CONSUMER");
+
+        consumer.deposit(offered, deposit);
+
+        String next = driver.awaitingApproval(offering(), wallet);
+        driver.approvedByBoth(next, wallet);
+        JsonNode active = driver.awaitStatus(next, "ACTIVE");
+        assertThat(active.at("/channel/deposit").asText()).isEqualTo(deposit.toString());
+        assertThat(active.get("onChainId").asText()).isEqualTo(active.at("/channel/key").asText());
+        assertThat(driver.agreement(stopped).path("channel").path("key").asText("")).isEmpty();
+    }
+
     @Test
     void forgedAndStaleChequesAreRefusedAndChangeNothing() {
         String id = active(offering(), BigInteger.valueOf(1050));

@@ -106,20 +106,44 @@ public class ChannelAgreements {
             LOG.warning(() -> "channel " + event.channelKey() + " of " + event.consumer() + " matches no agreement waiting for a channel");
             return;
         }
-        Agreement agreement = waiting.get();
+        if (claim(waiting.get(), event)) {
+            processes.tell(waiting.get().id(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
+        }
+    }
+
+    /**
+     * The agreement's channel, if the chain announced it: claimed now if its event came while the
+     * agreement did not wait for it yet (it was handled and left alone then). Called by the
+     * agreement's own deposit step, on its message and on its recheck timer.
+     */
+    public Optional<String> openedChannel(String agreementId) {
+        Optional<Channel> known = channels.ofAgreement(agreementId);
+        if (known.isPresent()) {
+            return known.map(Channel::channelKey);
+        }
+        Agreement agreement = agreement(agreementId);
+        if (agreement.consumerAddress() == null) {
+            return Optional.empty();
+        }
+        return channels.unclaimedOpening(agreement.consumerAddress(), offeringHash(agreement))
+                .filter(event -> event.agent().equalsIgnoreCase(chain.agentAddress()))
+                .flatMap(event -> claim(agreement, event) ? Optional.of(event.channelKey()) : Optional.empty());
+    }
+
+    private boolean claim(Agreement agreement, ChannelCreated event) {
         Channel channel;
         try {
             channel = Channel.opened(agreement.id(), terms(agreement), event.channelKey(), event.consumer(), event.agent(),
                     event.openBlock(), event.offeringHash(), event.deposit(), now());
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "channel " + event.channelKey() + " cannot serve agreement " + agreement.id() + ": " + e.getMessage());
-            return;
+            return false;
         }
         // only the channel's own row here: the agreement learns its key in its setup's deposit step,
         // so the reader's transaction never races a process job for the agreement's row
         channels.add(channel);
-        processes.tell(agreement.id(), AgreementVariables.PAYMENT_MADE_MESSAGE, Map.of());
         LOG.info(() -> "agreement " + agreement.id() + " has channel " + event.channelKey() + " with deposit " + event.deposit());
+        return true;
     }
 
     public void toppedUp(ChannelToppedUp event) {
@@ -231,11 +255,6 @@ public class ChannelAgreements {
     }
 
     // ---------------------------------------------------------------- the processes' steps
-
-    /** The key of the agreement's channel once its ChannelCreated event was handled. */
-    public Optional<String> openedChannel(String agreementId) {
-        return channels.ofAgreement(agreementId).map(Channel::channelKey);
-    }
 
     /** The channel's rules at this moment, recorded: suspend on lag, end at the deposit, the maximum units or inactivity. */
     public ServiceDecision review(String agreementId) {

@@ -1,5 +1,6 @@
 package io.tollway.domain.model.channel;
 
+import io.tollway.domain.model.chain.ChannelCreated;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,12 @@ public interface ChannelRepository {
     Optional<Channel> ofAgreementForUpdate(String agreementId);
 
     Optional<Channel> byKey(String channelKey);
+
+    /**
+     * The oldest channel the chain announced for this consumer and offering that no agreement has:
+     * one opened while its agreement did not wait for it yet, found again when it does.
+     */
+    Optional<ChannelCreated> unclaimedOpening(String consumerAddress, String offeringHash);
 
     void add(AcceptedCheque cheque);
 
