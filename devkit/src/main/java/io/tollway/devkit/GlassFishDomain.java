@@ -161,6 +161,9 @@ public final class GlassFishDomain implements AutoCloseable {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        // start-domain gives up after 60 s by default; a restart with Tollway deployed takes 20–30 s on
+        // an idle 2-core machine and over a minute on a busy one (the server is then stopped half-loaded)
+        builder.environment().put("AS_START_TIMEOUT", Long.toString(TimeUnit.MINUTES.toMillis(4)));
         Path output = Files.createTempFile("asadmin-", ".log");
         Process process = builder.redirectOutput(output.toFile()).start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);

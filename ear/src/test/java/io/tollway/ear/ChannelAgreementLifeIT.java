@@ -165,7 +165,7 @@ class ChannelAgreementLifeIT {
         consumer.deposit(offered, deposit);
 
         String next = driver.awaitingApproval(offering(), wallet);
-        driver.approvedByBoth(next, wallet);
+        driver.approveByBoth(next, wallet);
         JsonNode active = driver.awaitStatus(next, "ACTIVE");
         assertThat(active.at("/channel/deposit").asText()).isEqualTo(deposit.toString());
         assertThat(active.get("onChainId").asText()).isEqualTo(active.at("/channel/key").asText());

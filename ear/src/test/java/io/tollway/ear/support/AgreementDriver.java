@@ -101,6 +101,12 @@ public final class AgreementDriver {
 
     /** Approved by the approver in the task list and by the consumer on chain. */
     public JsonNode approvedByBoth(String id, ChainWallet wallet) {
+        approveByBoth(id, wallet);
+        return awaitStatus(id, "AWAITING_DEPOSIT");
+    }
+
+    /** The approver's and the consumer's approval (for escrow also on chain), without waiting for what follows. */
+    public void approveByBoth(String id, ChainWallet wallet) {
         assertThat(approver.post("/api/v1/approval-tasks/" + approvalTaskOf(id) + "/decision", "{\"approved\":true}").status())
                 .isEqualTo(204);
         Api.Reply approved = consumer.post("/api/v1/agreements/" + id + "/approval",
@@ -109,7 +115,6 @@ public final class AgreementDriver {
         if (approved.json().get("settlementModel").asText().equals("ESCROW")) {
             sendWalletCalls(wallet, approved.json(), "approve");
         }
-        return awaitStatus(id, "AWAITING_DEPOSIT");
     }
 
     /** A first deposit or a top-up of this amount: the token allowance, then the deposit, from the consumer's wallet. */
