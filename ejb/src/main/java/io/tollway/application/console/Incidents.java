@@ -2,8 +2,12 @@ package io.tollway.application.console;
 
 import io.tollway.application.audit.AuditLog;
 import io.tollway.process.engine.ProcessEngineBootstrap;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -33,6 +37,9 @@ public class Incidents {
     @EJB
     private AuditLog audit;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
     public List<IncidentView> open() {
         ProcessEngine engine = bootstrap.engine();
         Map<String, String> processKeys = new HashMap<>();
@@ -55,7 +62,7 @@ public class Incidents {
             throw new IncidentGone(incidentId);
         }
         retry(engine, incident, actor);
-        bootstrap.wakeJobExecutor();
+        wakeJobExecutorAfterCommit();
     }
 
     /** Retries every open failed-job incident; returns how many. */
@@ -64,9 +71,25 @@ public class Incidents {
         List<Incident> incidents = engine.getRuntimeService().createIncidentQuery().incidentType(FAILED_JOB).list();
         incidents.forEach(incident -> retry(engine, incident, actor));
         if (!incidents.isEmpty()) {
-            bootstrap.wakeJobExecutor();
+            wakeJobExecutorAfterCommit();
         }
         return incidents.size();
+    }
+
+    /** Only a committed retry is there for the job executor to find; woken earlier, it would look, find nothing and idle. */
+    private void wakeJobExecutorAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    bootstrap.wakeJobExecutor();
+                }
+            }
+        });
     }
 
     private void retry(ProcessEngine engine, Incident incident, String actor) {
