@@ -89,6 +89,22 @@ class ConsoleTasksIT {
                 + " and actor = 'approver'", id)).isEqualTo("fees too low for this region");
     }
 
+    @Test
+    void aTaskPastItsDueDateIsShownOverdueAndEscalated() {
+        String id = driver.awaitingApproval(driver.publishedOffering(), driver.wallet());
+        driver.approvalTaskOf(id);
+
+        try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+            browser.signIn(ConsoleBrowser.APPROVER, ConsoleBrowser.APPROVER_PASSWORD);
+            browser.reloadUntil(TASKS, ExpectedConditions.presenceOfElementLocated(task(id)));
+            assertThat(browser.find(task(id)).getText()).doesNotContain("Overdue");
+
+            driver.passTime(3 * 24 * 3600); // the approval is due after two days; its escalation timer fires then
+            browser.reloadUntil(TASKS, ExpectedConditions.textToBePresentInElementLocated(task(id), "Overdue: escalated to the admins"));
+            assertThat(browser.find(task(id)).getAttribute("class")).contains("overdue");
+        }
+    }
+
     private static By task(String agreementId) {
         return By.cssSelector("article.task[data-agreement='" + agreementId + "']");
     }
