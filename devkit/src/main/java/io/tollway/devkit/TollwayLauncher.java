@@ -138,6 +138,9 @@ public final class TollwayLauncher {
         say("");
         say("Tollway is running (started in " + millisSince(began) + " ms)");
         say("  Console  " + base + "/console/");
+        // DemoConsoleUsers in the EAR creates them with these passwords
+        say("  Console users (sign in at /console/): admin / tollway-admin-password (admin),");
+        say("           approver / tollway-approver-password (approver: task list and agreements)");
         say("  API      " + base + "/api/v1/  (OpenAPI: " + base + "/api/v1/openapi.json)");
         say("  Health   " + base + "/health");
         say("  API keys (Authorization: Bearer <key>): admin demo-admin-key, approver demo-approver-key,");

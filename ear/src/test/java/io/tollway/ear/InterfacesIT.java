@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deployed EAR's interfaces: health, the API's documents and errors, the console's first page. */
+/** The deployed EAR's interfaces: health, the API's documents and errors, the console's sign-in. (The console's pages: Console*IT.) */
 @ExtendWith(ArquillianExtension.class)
 class InterfacesIT {
 
@@ -169,15 +169,14 @@ class InterfacesIT {
     }
 
     @Test
-    void consolePageShowsTheHealthOfEachPartAndTheOfferings() {
-        String name = "console " + UUID.randomUUID();
-        api.submitOffering(name);
-
+    void theConsoleAsksForASignInEvenWithAnApiKey() {
         Api.Reply page = api.get("/console/");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Tollway console").contains("processEngine").contains(name);
-        assertThat(page.body()).doesNotContain("DOWN");
+        assertThat(page.status()).as("API keys do not open the console").isEqualTo(302);
+        assertThat(page.header("Location").orElseThrow()).endsWith("/console/login.xhtml");
+        Api.Reply signIn = api.get("/console/login.xhtml");
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Tollway console").contains("Sign in");
     }
 
     private static void assertProblem(Api.Reply reply, int status, String kind) {

@@ -1,5 +1,6 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.application.account.Caller;
 import io.tollway.application.agreement.ApprovalTasks;
 import io.tollway.domain.model.account.Role;
 import io.tollway.interfaces.rest.security.Callers;
@@ -42,11 +43,11 @@ public class ApprovalTasksResource {
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, DecisionJson decision) {
-        Callers.require(security, Role.APPROVER, Role.ADMIN);
+        Caller caller = Callers.require(security, Role.APPROVER, Role.ADMIN);
         if (decision == null || decision.approved() == null) {
             throw new IllegalArgumentException("approved (true or false) is required");
         }
-        tasks.decide(id, decision.approved(), decision.reason());
+        tasks.decide(id, decision.approved(), decision.reason(), caller.accountId());
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.tollway.interfaces.rest;
 
+import io.tollway.application.agreement.ApprovalTasks;
 import io.tollway.application.offering.TaskNotFound;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.application.channel.ChannelAgreements;
@@ -81,6 +82,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof Agreements.UnsupportedModel) {
             return Problem.of(422, "unsupported-model", cause.getMessage());
+        }
+        if (cause instanceof ApprovalTasks.ClaimedByOther) {
+            return Problem.of(Response.Status.CONFLICT, "task-claimed", cause.getMessage());
         }
         if (cause instanceof IllegalOfferingTransition) {
             return Problem.of(Response.Status.CONFLICT, "illegal-transition", cause.getMessage());

@@ -134,6 +134,15 @@ public class EscrowChain {
         }
     }
 
+    /** What the escrow says a provider (the agent whose key created its agreements) earned and withdrew, over all its agreements. */
+    public ProviderEarnings earningsOf(String provider) {
+        try {
+            return reader().earningsOf(escrowAddress(), provider);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private EscrowReader reader() {
         return new EscrowReader(node.web3j());
     }
