@@ -3,6 +3,7 @@ package io.tollway.ear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Deployments;
+import io.tollway.ear.support.HeadlessChromium;
 import io.tollway.ear.support.TestEnvironment;
 import io.tollway.wallet.ChainWallet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,12 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -48,8 +46,8 @@ class AgreementPageBrowserIT {
     private static final String SCREENSHOT = "docs/screenshots/agreement.png";
 
     private final AgreementDriver driver = new AgreementDriver();
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @Deployment(testable = false)
     static EnterpriseArchive tollway() {
@@ -57,26 +55,14 @@ class AgreementPageBrowserIT {
     }
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("tollway-chromium-");
-        // Debian's driver and browser, named explicitly: Selenium Manager downloads nothing
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile, "--window-size=1400,3400");
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stopBrowser() {
+        chromium.close();
     }
 
     /** Opens a console page as an admin; the one place sign-in goes once the console has a login. */
