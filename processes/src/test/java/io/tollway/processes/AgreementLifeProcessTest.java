@@ -383,6 +383,71 @@ class AgreementLifeProcessTest {
         assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).isEmpty();
     }
 
+    /** An admin suspends from the console: the suspension process starts by its message, keyed by the agreement. */
+    private void adminSuspends(String reason) {
+        runtime.createMessageCorrelation("adminSuspend").processInstanceBusinessKey(AGREEMENT)
+                .setVariables(Map.of("agreementId", AGREEMENT, "onChainId", "1", "settlementModel", settlementModel,
+                        "suspensionReason", reason))
+                .correlateStartMessage();
+        runDueJobs();
+    }
+
+    @Test
+    void anAdminSuspendsUntilTheAdminResumesWithoutADeadlineWhileBillingGoesOn() {
+        active();
+        List<String> reasons = new ArrayList<>();
+        behaviour.put("suspendServiceDelegate", e -> reasons.add((String) e.getVariable("suspensionReason")));
+
+        adminSuspends("abuse report #12");
+
+        assertThat(steps).contains("adminSuspendService").doesNotContain("checkPayment");
+        assertThat(reasons).containsExactly("abuse report #12");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModels.AGREEMENT_SUSPENSION).singleResult()
+                .getBusinessKey()).isEqualTo(AGREEMENT);
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).containsExactly("adminResumed");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+
+        // a top-up does not lift an admin's suspension, and no grace period ends it
+        runtime.createMessageCorrelation("chainEvent.DepositMade").processInstanceBusinessKey(AGREEMENT).correlateAll();
+        passTime(Duration.ofDays(3));
+        assertThat(steps).doesNotContain("resumeService", "suspendedTooLong");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).containsExactly("adminResumed");
+        assertThat(steps).contains("prepareBill");
+
+        assertThat(runtime.createMessageCorrelation("adminResume").processInstanceBusinessKey(AGREEMENT).correlateAllWithResult())
+                .hasSize(1);
+        runDueJobs();
+
+        assertThat(steps).contains("resumeService");
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).isEmpty();
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    @Test
+    void aLowBalanceSuspensionIsNotLiftedByAnAdminsResume() {
+        active();
+        start(ProcessModels.AGREEMENT_SUSPENSION, Map.of());
+        runDueJobs();
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).contains("awaitPayment");
+
+        assertThat(runtime.createMessageCorrelation("adminResume").processInstanceBusinessKey(AGREEMENT).correlateAllWithResult())
+                .isEmpty();
+        assertThat(steps).doesNotContain("resumeService");
+    }
+
+    @Test
+    void terminatingEndsAnAdminsSuspension() {
+        active();
+        adminSuspends("fraud check");
+
+        start(ProcessModels.AGREEMENT_TERMINATION, Map.of("cause", "STOPPED_BY_PROVIDER"));
+        runDueJobs();
+
+        assertThat(waitingAt(ProcessModels.AGREEMENT_SUSPENSION)).isEmpty();
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).isEmpty();
+        assertThat(steps).contains("deprovisionService", "recordSettlement").doesNotContain("resumeService");
+    }
+
     @Test
     void aStopDuringBillingEndsTheCycleAndSettlesOnChain() {
         active();

@@ -332,11 +332,13 @@ public class AgreementLife {
         }
     }
 
-    public void suspend(String agreementId) {
+    /** @param adminReason an admin's reason when the console suspended it; null for the terms' own reasons */
+    public void suspend(String agreementId, String adminReason) {
         Agreement agreement = agreement(agreementId);
         if (agreement.status() == AgreementStatus.ACTIVE) {
-            agreement.suspend(isChannel(agreement) ? "payment lags usage by " + channels.unpaidUnits(agreementId) + " units"
-                    : "balance low", now());
+            String reason = adminReason != null ? "suspended by an admin: " + adminReason
+                    : isChannel(agreement) ? "payment lags usage by " + channels.unpaidUnits(agreementId) + " units" : "balance low";
+            agreement.suspend(reason, now());
         }
     }
 

@@ -40,6 +40,25 @@ public class AgreementProcesses {
         start(ProcessModels.AGREEMENT_SUSPENSION, agreementId, Map.of(AgreementVariables.ON_CHAIN_ID, onChainId));
     }
 
+    /**
+     * Starts the suspension at its admin's start event: it waits for {@link #adminResume}, not
+     * for payment. The caller checks that no suspension runs (the engine would start a second).
+     */
+    public void adminSuspend(String agreementId, String onChainId, SettlementModel model, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AgreementVariables.AGREEMENT_ID, agreementId);
+        variables.put(AgreementVariables.ON_CHAIN_ID, onChainId);
+        variables.put(AgreementVariables.SETTLEMENT_MODEL, model.name());
+        variables.put(AgreementVariables.SUSPENSION_REASON, reason);
+        runtime().createMessageCorrelation(AgreementVariables.ADMIN_SUSPEND_MESSAGE).processInstanceBusinessKey(agreementId)
+                .setVariables(variables).correlateStartMessage();
+    }
+
+    /** Ends an admin's suspension; false when none waits (the agreement is not suspended by an admin). */
+    public boolean adminResume(String agreementId) {
+        return tell(agreementId, AgreementVariables.ADMIN_RESUME_MESSAGE, Map.of()) > 0;
+    }
+
     /** Starts the termination unless one runs already (a stop racing an out-of-funds end). */
     public boolean startTermination(String agreementId, TerminationCause cause) {
         if (isRunning(ProcessModels.AGREEMENT_TERMINATION, agreementId)) {

@@ -26,6 +26,8 @@ public final class AgreementVariables {
     public static final String SUSPENDED = "suspended";
     public static final String SUSPENSION_DEADLINE = "suspensionDeadline";
     public static final String PAID = "paid";
+    /** An admin's reason for a suspension, kept in the agreement's history; absent for a low balance or a lag. */
+    public static final String SUSPENSION_REASON = "suspensionReason";
     /** What the termination does on chain: STOP, REJECT or NONE. */
     public static final String ESCROW_ACTION = "escrowAction";
 
@@ -34,6 +36,10 @@ public final class AgreementVariables {
     public static final String TERMINATING_MESSAGE = "agreementTerminating";
     public static final String CONSUMER_REJECTED_MESSAGE = "consumerRejected";
     public static final String TERMS_CHANGED_MESSAGE = "termsChanged";
+    /** Starts agreementSuspension at "Suspended by an admin". */
+    public static final String ADMIN_SUSPEND_MESSAGE = "adminSuspend";
+    /** Ends an admin's suspension (only that one: a low balance waits for payment). */
+    public static final String ADMIN_RESUME_MESSAGE = "adminResume";
     /**
      * Money reached the agreement: an escrow deposit (the chain's DepositMade event), a channel
      * opened or topped up, or a cheque accepted. The waits for a deposit and for payment catch it.

@@ -12,7 +12,7 @@ import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.process.agreement.AgreementTimes;
 import jakarta.inject.Inject;
 
-/** Sends SUSPEND to the provider, marks the agreement SUSPENDED and sets the grace period's end. */
+/** Sends SUSPEND to the provider, marks the agreement SUSPENDED (with an admin's reason, if an admin suspended it) and sets the grace period's end. */
 @Named
 @ApplicationScoped
 public class SuspendServiceDelegate implements JavaDelegate {
@@ -28,7 +28,7 @@ public class SuspendServiceDelegate implements JavaDelegate {
         String agreementId = (String) execution.getVariable(AgreementVariables.AGREEMENT_ID);
         long sequence = execution.getProcessInstanceId().hashCode() & 0x7fffffffL;
         life.command(agreementId, ProviderCommandKind.SUSPEND, sequence);
-        life.suspend(agreementId);
+        life.suspend(agreementId, (String) execution.getVariable(AgreementVariables.SUSPENSION_REASON));
         execution.setVariable(AgreementVariables.SUSPENSION_DEADLINE, life.suspensionDeadline(agreementId, times.suspensionGrace()));
     }
 }

@@ -46,6 +46,20 @@ public final class EscrowAccount {
         this.lastBillAt = at;
     }
 
+    /**
+     * The account as the chain holds it now, to project it forward: what was deposited, what is
+     * left and when it was last billed (the escrow's {@code lastBill}).
+     */
+    public static EscrowAccount restore(EscrowTerms terms, BigInteger deposited, BigInteger remaining, Instant lastBillAt) {
+        Objects.requireNonNull(terms, "terms");
+        if (deposited.signum() < 0 || remaining.signum() < 0 || remaining.compareTo(deposited) > 0) {
+            throw new IllegalArgumentException("remaining must be 0 to deposited, was " + remaining + " of " + deposited);
+        }
+        EscrowAccount account = new EscrowAccount(terms, deposited, lastBillAt.getEpochSecond());
+        account.remaining = remaining;
+        return account;
+    }
+
     /** The first deposit: must cover the setup fee and the notice period; billing time starts now. */
     public static EscrowAccount activate(EscrowTerms terms, BigInteger deposit, Instant at) {
         Objects.requireNonNull(terms, "terms");

@@ -176,6 +176,11 @@ public class Offering {
         decide(OfferingStatus.EXPIRED, "review deadline passed", now);
     }
 
+    /** Withdrawn from sale: the reason and the moment replace the publication's (the audit log keeps both). */
+    public void retire(String reason, OffsetDateTime now) {
+        decide(OfferingStatus.RETIRED, requireText(reason, "reason"), now);
+    }
+
     private void decide(OfferingStatus outcome, String reason, OffsetDateTime now) {
         moveTo(outcome);
         decisionReason = reason;

@@ -13,13 +13,16 @@ public enum OfferingStatus {
     IN_REVIEW,
     PUBLISHED,
     REJECTED,
-    EXPIRED;
+    EXPIRED,
+    /** Withdrawn from sale by an admin: no new agreements; those running go on. */
+    RETIRED;
 
     private Set<OfferingStatus> next() {
         return switch (this) {
             case SUBMITTED -> EnumSet.of(IN_REVIEW);
             case IN_REVIEW -> EnumSet.of(PUBLISHED, REJECTED, EXPIRED);
-            case PUBLISHED, REJECTED, EXPIRED -> EnumSet.noneOf(OfferingStatus.class);
+            case PUBLISHED -> EnumSet.of(RETIRED);
+            case REJECTED, EXPIRED, RETIRED -> EnumSet.noneOf(OfferingStatus.class);
         };
     }
 

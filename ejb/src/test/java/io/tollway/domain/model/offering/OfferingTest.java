@@ -83,6 +83,20 @@ class OfferingTest {
     }
 
     @Test
+    void onlyAPublishedOfferingIsRetiredAndOnlyWithAReason() {
+        Offering offering = inReview();
+        assertThatThrownBy(() -> offering.retire("old", NOW)).isInstanceOf(IllegalOfferingTransition.class);
+        offering.publish(NOW);
+        assertThatThrownBy(() -> offering.retire(" ", NOW)).isInstanceOf(IllegalArgumentException.class);
+
+        offering.retire("replaced by VPN 2", NOW.plusDays(1));
+
+        assertThat(offering.status()).isEqualTo(OfferingStatus.RETIRED);
+        assertThat(offering.decisionReason()).isEqualTo("replaced by VPN 2");
+        assertThatThrownBy(() -> offering.retire("again", NOW)).isInstanceOf(IllegalOfferingTransition.class);
+    }
+
+    @Test
     void offeringCannotBeDecidedBeforeItsReviewOpens() {
         Offering offering = Offering.submit("p", "VPN", ESCROW, NOW);
 
