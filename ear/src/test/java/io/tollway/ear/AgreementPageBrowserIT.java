@@ -98,7 +98,9 @@ class AgreementPageBrowserIT {
         WebElement field = browser.findElement(By.id("actions:reason"));
         field.clear();
         field.sendKeys(reason);
+        WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.id("actions:" + button)).click();
+        waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.stalenessOf(page));
         waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.messages li")));
     }
 
@@ -162,7 +164,7 @@ class AgreementPageBrowserIT {
         assertThat(activeStep("agreementSuspension", "adminResumed").isDisplayed()).isTrue();
         assertThat(text("history")).contains("suspended by an admin: abuse report 42");
         assertThat(auditActions()).containsExactly("suspend");
-        assertThat(text("auditEntries")).contains("anonymous").contains("abuse report 42");
+        assertThat(text("auditEntries")).contains(ConsoleBrowser.ADMIN).contains("abuse report 42");
         waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.attributeToBe(By.id("balanceChart"), "data-state", "drawn"));
         console.screenshot("agreement");
 
