@@ -163,7 +163,7 @@ class AgreementPageBrowserIT {
         awaitDiagramDrawn("agreementSuspension");
         assertThat(activeStep("agreementSuspension", "adminResumed").isDisplayed()).isTrue();
         assertThat(text("history")).contains("suspended by an admin: abuse report 42");
-        assertThat(auditActions()).containsExactly("suspend");
+        assertThat(auditActions()).containsExactly("suspend", "approved");
         assertThat(text("auditEntries")).contains(ConsoleBrowser.ADMIN).contains("abuse report 42");
         waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.attributeToBe(By.id("balanceChart"), "data-state", "drawn"));
         console.screenshot("agreement");
@@ -174,7 +174,7 @@ class AgreementPageBrowserIT {
         // the admin resumes it
         act("resume", "cleared");
         awaitStatusShown(id, "ACTIVE");
-        assertThat(auditActions()).containsExactly("resume", "suspend");
+        assertThat(auditActions()).containsExactly("resume", "suspend", "approved");
 
         // the admin terminates it: the stop the API makes
         act("terminate", "provider asked by phone");
@@ -182,7 +182,7 @@ class AgreementPageBrowserIT {
         assertThat(ended.at("/balances/onChain/status").asText()).isEqualTo("Stopped");
         awaitStatusShown(id, "TERMINATED");
         assertThat(text("terminationCause")).isEqualTo("STOPPED_BY_PROVIDER");
-        assertThat(auditActions()).containsExactly("terminate", "resume", "suspend");
+        assertThat(auditActions()).containsExactly("terminate", "resume", "suspend", "approved");
         assertThat(browser.findElements(By.id("adminActions"))).as("nothing left to do").isEmpty();
     }
 
