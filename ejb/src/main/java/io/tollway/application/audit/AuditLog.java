@@ -41,15 +41,6 @@ public class AuditLog {
                 .toList();
     }
 
-    /** The newest entries of every subject. */
-    public List<AuditEntryView> newest(int limit) {
-        return entityManager.createQuery("select e from AuditEntry e order by e.at desc, e.id desc", AuditEntry.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultStream()
-                .map(AuditLog::view)
-                .toList();
-    }
-
     private static AuditEntryView view(AuditEntry e) {
         return new AuditEntryView(e.at(), e.actor(), e.subjectType(), e.subjectId(), e.action(), e.detail());
     }
