@@ -42,17 +42,18 @@ public final class GlassFishDomain implements AutoCloseable {
         }
         deleteRecursively(domainDir.resolve(NAME));
         Files.createDirectories(domainDir);
-        int adminPort = FreePort.find();
+        List<Integer> free = FreePort.distinct(9, List.of(httpPort));
+        int adminPort = free.get(0);
         GlassFishDomain domain = new GlassFishDomain(home, domainDir, adminPort);
         String ports = String.join(":",
-                "domain.jmxPort=" + FreePort.find(),
-                "http.ssl.port=" + FreePort.find(),
-                "orb.listener.port=" + FreePort.find(),
-                "orb.ssl.port=" + FreePort.find(),
-                "orb.mutualauth.port=" + FreePort.find(),
-                "jms.port=" + FreePort.find(),
-                "osgi.shell.telnet.port=" + FreePort.find(),
-                "java.debugger.port=" + FreePort.find());
+                "domain.jmxPort=" + free.get(1),
+                "http.ssl.port=" + free.get(2),
+                "orb.listener.port=" + free.get(3),
+                "orb.ssl.port=" + free.get(4),
+                "orb.mutualauth.port=" + free.get(5),
+                "jms.port=" + free.get(6),
+                "osgi.shell.telnet.port=" + free.get(7),
+                "java.debugger.port=" + free.get(8));
         domain.asadmin(List.of("create-domain", "--nopassword", "--checkports=false",
                 "--domaindir", domainDir.toString(),
                 "--adminport", Integer.toString(adminPort),
