@@ -1,10 +1,12 @@
 package io.tollway.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
 import io.tollway.ear.support.Database;
 import io.tollway.ear.support.Deployments;
 import io.tollway.ear.support.TestEnvironment;
+import io.tollway.wallet.ChainWallet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -182,6 +185,34 @@ class TransactionAtomicityIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(api.reviewTaskOf(id)).isEqualTo(task);
         assertThat(api.offering(id).get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    /**
+     * The chain event reader's transaction, on its own thread: the event's row, the reader's cursor,
+     * the process step it started and the agreement's change commit together. A failure after the
+     * setup process moved on the deposit rolls all of it back, and the reader reads the event again.
+     */
+    @Test
+    void chainEventWhoseHandlingFailsIsReadAgainAndNothingOfTheFailedTryIsKept() {
+        AgreementDriver driver = new AgreementDriver();
+        ChainWallet wallet = driver.wallet();
+        String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
+        driver.approvedByBoth(id, wallet);
+        String onChainId = driver.agreement(id).get("onChainId").asText();
+        String point = "chainEvent.handled.DepositMade:" + onChainId;
+        api.armFault(point, 1);
+
+        driver.deposit(id, wallet, AgreementDriver.SETUP_FEE.add(BigInteger.valueOf(72_000)));
+
+        driver.awaitStatus(id, "ACTIVE");
+        assertThat(api.get("/api/v1/test-support/faults/" + point).json().get(point).asInt()).as("the armed failure fired").isZero();
+        assertThat(Database.column("select to_status from agreement_status_change where agreement_id = ? order by position", id))
+                .containsExactly("REQUESTED", "AWAITING_APPROVAL", "AWAITING_DEPOSIT", "PROVISIONING", "ACTIVE");
+        String eventTransaction = Database.value("select xmin::text from chain_event where name = 'DepositMade' and subject = ?", onChainId);
+        assertThat(eventTransaction).as("the deposit's event, recorded once").isNotNull();
+        assertThat(Database.value("select xmin::text from act_hi_actinst where act_id_ = 'depositAnnounced' and proc_inst_id_ ="
+                + " (select id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'agreementSetup')", id))
+                .as("the setup step the event started, in the event's transaction").isEqualTo(eventTransaction);
     }
 
     private static String processInstanceOf(String offeringId) {

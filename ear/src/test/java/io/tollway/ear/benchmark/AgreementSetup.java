@@ -39,6 +39,8 @@ final class AgreementSetup {
      */
     static final BigInteger DEPOSIT = BigInteger.valueOf(1_000 + 1_080_000);
     private static final BigInteger MINTED = DEPOSIT.multiply(BigInteger.TWO);
+    /** How often a consumer sends its approval again when it is answered 409 concurrent-update. */
+    private static final int CONFLICT_TRIES = 5;
 
     /** An agreement that became ACTIVE, when (since the set-up began), and its consumer's wallet (which signs its cheques). */
     record Active(String id, String offeringId, Duration after, ChainWallet wallet) {
@@ -130,8 +132,13 @@ final class AgreementSetup {
 
         /** The API's approval answers with the escrow's on-chain approval, which binds (a channel has none); the tokens come too. */
         Consumer approve() {
-            JsonNode agreement = expect(consumer.post("/api/v1/agreements/" + id + "/approval",
-                    "{\"decision\":\"APPROVE\",\"termsHash\":\"" + termsHash + "\"}"), 200);
+            Api.Reply reply;
+            int tries = 0;
+            do {
+                // 409 concurrent-update: the agreement changed under the request (the approver's decision); it asks to try again
+                reply = consumer.post("/api/v1/agreements/" + id + "/approval", "{\"decision\":\"APPROVE\",\"termsHash\":\"" + termsHash + "\"}");
+            } while (reply.status() == 409 && ++tries < CONFLICT_TRIES);
+            JsonNode agreement = expect(reply, 200);
             JsonNode walletInfo = agreement.get("wallet");
             for (WalletCall call : WalletCall.listOf(walletInfo)) {
                 if (call.purpose().startsWith("approve")) {

@@ -51,7 +51,7 @@ public class DevContracts {
     public static final String SERVICE_ESCROW = "ServiceEscrow";
     public static final String UPTIME_ORACLE = "UptimeOracle";
     public static final String PAYMENT_CHANNELS = "PaymentChannels";
-    private static final List<String> ALL = List.of(TEST_TOKEN, SERVICE_ESCROW, UPTIME_ORACLE, PAYMENT_CHANNELS);
+    static final List<String> ALL = List.of(TEST_TOKEN, SERVICE_ESCROW, UPTIME_ORACLE, PAYMENT_CHANNELS);
 
     /** Channel periods on the development chain, in seconds: challenge, offering removal, re-publication. */
     private static final BigInteger CHALLENGE_PERIOD = BigInteger.valueOf(3600);

@@ -2,15 +2,15 @@ package io.tollway.process.agreement;
 
 import io.tollway.domain.model.offering.SettlementModel;
 import io.tollway.domain.model.agreement.TerminationCause;
-import io.tollway.process.engine.ActiveActivities;
+import io.tollway.process.engine.ActiveStepsQuery;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import io.tollway.processes.ProcessModels;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -26,6 +26,9 @@ public class AgreementProcesses {
 
     @EJB
     private ProcessEngineBootstrap bootstrap;
+
+    @Inject
+    private ActiveStepsQuery activeSteps;
 
     public void startSetup(String agreementId, SettlementModel model) {
         start(ProcessModels.AGREEMENT_SETUP, agreementId, Map.of(AgreementVariables.SETTLEMENT_MODEL, model.name()));
@@ -116,15 +119,7 @@ public class AgreementProcesses {
 
     /** The activities the agreement's processes are at now, as "process:activity"; an instance that just ended is left out. */
     public List<String> activeSteps(String agreementId) {
-        return runtime().createProcessInstanceQuery().processInstanceBusinessKey(agreementId).list().stream()
-                .flatMap(instance -> ActiveActivities.of(runtime(), instance.getId()).stream()
-                        .map(activity -> keyOf(instance) + ":" + activity))
-                .sorted()
-                .toList();
-    }
-
-    private String keyOf(ProcessInstance instance) {
-        return bootstrap.engine().getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+        return activeSteps.of(agreementId);
     }
 
     private void start(String process, String agreementId, Map<String, Object> extra) {

@@ -9,6 +9,7 @@ import io.tollway.domain.model.chain.ChannelSettled;
 import io.tollway.domain.model.chain.ChannelToppedUp;
 import jakarta.ejb.EJB;
 import io.tollway.domain.model.chain.ChainEventHandler;
+import io.tollway.infrastructure.faults.FaultInjector;
 import io.tollway.process.engine.ProcessEngineBootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ public class ChainEventAnnouncer implements ChainEventHandler {
 
     /** The process variable holding what the chain calls the agreement: its escrow id or channel key. */
     public static final String ON_CHAIN_ID = "onChainId";
+    /** Fault point after an event moved its processes, by event ({@code chainEvent.handled.DepositMade:<subject>}). */
+    public static final String HANDLED_FAULT_POINT_PREFIX = "chainEvent.handled.";
     private static final Logger LOG = Logger.getLogger(ChainEventAnnouncer.class.getName());
 
     @Inject
@@ -40,6 +43,9 @@ public class ChainEventAnnouncer implements ChainEventHandler {
 
     @EJB
     ChannelAgreements channels;
+
+    @Inject
+    FaultInjector faults;
 
     public static String messageOf(Class<? extends ChainEvent> event) {
         return "chainEvent." + event.getSimpleName();
@@ -65,6 +71,8 @@ public class ChainEventAnnouncer implements ChainEventHandler {
                 .setVariables(variablesOf(event))
                 .correlateAllWithResult();
         LOG.fine(() -> event + " moved " + moved.size() + " process instance(s)");
+        // a test's failure after the processes moved: the reader's whole transaction must roll back
+        faults.check(HANDLED_FAULT_POINT_PREFIX + event.getClass().getSimpleName(), event.subject());
     }
 
     @Override

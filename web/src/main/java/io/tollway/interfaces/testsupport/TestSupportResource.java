@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -83,6 +84,14 @@ public class TestSupportResource {
         }
         faults.arm(arming.point(), arming.times());
         return Map.of(arming.point(), faults.remaining(arming.point()));
+    }
+
+    /** How many armed failures of a point are still to come: 0 once all of them fired. */
+    @GET
+    @Path("faults/{point}")
+    public Map<String, Integer> remaining(@PathParam("point") String point) {
+        ensureEnabled();
+        return Map.of(point, faults.remaining(point));
     }
 
     @DELETE

@@ -1,11 +1,11 @@
 package io.tollway.infrastructure.persistence.jdbc;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,8 +13,8 @@ import java.sql.SQLException;
 
 /**
  * The server's {@link Transactor}: JTA transactions on Tollway's data source, which the process
- * engine joins. A CDI bean with {@code @Transactional} rather than an EJB, so an exception
- * reaches the caller as it was thrown (an EJB would wrap it), which the gateway's workers rely on.
+ * engine and EclipseLink join. They begin in {@link TransactionBoundary}, an EJB, because only
+ * there does GlassFish enlist the connections taken inside them (see there).
  */
 @ApplicationScoped
 public class JtaTransactor implements Transactor {
@@ -25,16 +25,17 @@ public class JtaTransactor implements Transactor {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    @EJB
+    private TransactionBoundary boundary;
+
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T inNewTransaction(Work<T> work) {
-        return run(work);
+        return boundary.inNewTransaction(() -> run(work)).valueOrThrow();
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRED)
     public <T> T inCurrentTransaction(Work<T> work) {
-        return run(work);
+        return boundary.inCurrentTransaction(() -> run(work)).valueOrThrow();
     }
 
     @Override
