@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -205,7 +207,7 @@ class TransactionAtomicityIT {
         driver.deposit(id, wallet, AgreementDriver.SETUP_FEE.add(BigInteger.valueOf(72_000)));
 
         driver.awaitStatus(id, "ACTIVE");
-        assertThat(api.get("/api/v1/test-support/faults/" + point).json().get(point).asInt()).as("the armed failure fired").isZero();
+        assertThat(api.get("/api/v1/test-support/faults?point=" + URLEncoder.encode(point, StandardCharsets.UTF_8)).json().get(point).asInt()).as("the armed failure fired").isZero();
         assertThat(Database.column("select to_status from agreement_status_change where agreement_id = ? order by position", id))
                 .containsExactly("REQUESTED", "AWAITING_APPROVAL", "AWAITING_DEPOSIT", "PROVISIONING", "ACTIVE");
         String eventTransaction = Database.value("select xmin::text from chain_event where name = 'DepositMade' and subject = ?", onChainId);
