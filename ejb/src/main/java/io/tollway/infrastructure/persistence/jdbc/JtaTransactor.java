@@ -2,6 +2,7 @@ package io.tollway.infrastructure.persistence.jdbc;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -30,7 +31,14 @@ public class JtaTransactor implements Transactor {
 
     @Override
     public <T> T inNewTransaction(Work<T> work) {
-        return boundary.inNewTransaction(() -> run(work)).valueOrThrow();
+        TransactionBoundary.Outcome<T> outcome;
+        try {
+            outcome = boundary.inNewTransaction(() -> run(work));
+        } catch (EJBException commitFailed) {
+            // the work returned, its commit did not: the container says only that it rolled back
+            throw new TransactionRolledBack(commitFailed);
+        }
+        return outcome.valueOrThrow();
     }
 
     @Override
