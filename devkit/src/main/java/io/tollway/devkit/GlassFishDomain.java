@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 public final class GlassFishDomain implements AutoCloseable {
 
+    /** The server's maximum heap (GlassFish's default is 512 MB). */
+    static final String MAX_HEAP = "1g";
+
     public static final String NAME = "tollway";
 
     private final Path home;
@@ -60,7 +63,24 @@ public final class GlassFishDomain implements AutoCloseable {
                 "--instanceport", Integer.toString(httpPort),
                 "--domainproperties", ports,
                 NAME));
+        domain.setMaxHeap(MAX_HEAP);
         return domain;
+    }
+
+    /**
+     * Sets the server's maximum heap in the new domain's configuration, before its first start.
+     * GlassFish's default of 512 MB filled up in the end-to-end tests, which deploy the EAR again
+     * for every test class in one domain: the class loaders of earlier deployments are not all
+     * freed, and the fifteenth deployment failed with an {@code OutOfMemoryError}.
+     */
+    private void setMaxHeap(String size) throws IOException {
+        Path config = domainDir.resolve(NAME).resolve("config/domain.xml");
+        String xml = Files.readString(config);
+        String changed = xml.replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx" + size + "</jvm-options>");
+        if (changed.equals(xml)) {
+            throw new IllegalStateException("no -Xmx512m in " + config + " to replace");
+        }
+        Files.writeString(config, changed);
     }
 
     public int adminPort() {
