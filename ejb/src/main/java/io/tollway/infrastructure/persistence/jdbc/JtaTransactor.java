@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * The server's {@link Transactor}: JTA transactions on Tollway's data source, which the process
@@ -31,19 +32,23 @@ public class JtaTransactor implements Transactor {
 
     @Override
     public <T> T inNewTransaction(Work<T> work) {
+        return committed(() -> boundary.inNewTransaction(() -> run(work)));
+    }
+
+    @Override
+    public <T> T inCurrentTransaction(Work<T> work) {
+        return committed(() -> boundary.inCurrentTransaction(() -> run(work)));
+    }
+
+    private static <T> T committed(Supplier<TransactionBoundary.Outcome<T>> call) {
         TransactionBoundary.Outcome<T> outcome;
         try {
-            outcome = boundary.inNewTransaction(() -> run(work));
+            outcome = call.get();
         } catch (EJBException commitFailed) {
             // the work returned, its commit did not: the container says only that it rolled back
             throw new TransactionRolledBack(commitFailed);
         }
         return outcome.valueOrThrow();
-    }
-
-    @Override
-    public <T> T inCurrentTransaction(Work<T> work) {
-        return boundary.inCurrentTransaction(() -> run(work)).valueOrThrow();
     }
 
     @Override
