@@ -1,5 +1,6 @@
 package io.tollway.ear;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
 import io.tollway.wallet.ChainWallet;
@@ -76,6 +77,20 @@ class AgreementBadInputIT {
         assertProblem(driver.provider.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"ten\"}"), 400, "invalid-request");
         assertProblem(driver.provider.post(path + "/usage", "{\"amount\":\"10\"}"), 400, "invalid-request");
         assertProblem(driver.consumer.post(path + "/usage", "{\"idempotencyKey\":\"k\",\"amount\":\"10\"}"), 403, "forbidden");
+        String report = "{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"k\",\"amount\":\"10\"}";
+        assertProblem(driver.provider.post("/api/v1/usage", "{\"reports\":["), 400, "malformed-json");
+        assertProblem(driver.provider.post("/api/v1/usage", "{}"), 400, "invalid-request");
+        assertProblem(driver.provider.post("/api/v1/usage", "{\"reports\":[]}"), 400, "invalid-request");
+        assertProblem(driver.provider.post("/api/v1/usage", "{\"reports\":[" + String.join(",", java.util.Collections.nCopies(501, report)) + "]}"),
+                400, "invalid-request");
+        Api.Reply unnamed = driver.provider.post("/api/v1/usage", "{\"reports\":[" + report + ",{\"idempotencyKey\":\"k\",\"amount\":\"10\"}]}");
+        assertProblem(unnamed, 400, "invalid-request");
+        assertThat(unnamed.json().get("detail").asText()).contains("reports[1].agreementId");
+        assertProblem(driver.provider.post("/api/v1/usage", "{\"reports\":[" + report.replace("\"10\"", "\"-10\"") + "]}"), 400, "invalid-request");
+        assertProblem(driver.consumer.post("/api/v1/usage", "{\"reports\":[" + report + "]}"), 403, "forbidden");
+        JsonNode notLive = driver.provider.post("/api/v1/usage", "{\"reports\":[" + report + "]}").json();
+        assertThat(AgreementDriver.statuses(notLive)).containsExactly("409");
+        assertThat(notLive.at("/results/0/problem/type").asText()).endsWith("/illegal-transition");
         assertProblem(driver.provider.post(path + "/provisioning", "{\"command\":\"EXPLODE\",\"succeeded\":true}"), 400, "invalid-request");
         assertProblem(driver.provider.post(path + "/provisioning", "{\"command\":\"PROVISION\"}"), 400, "invalid-request");
         assertProblem(driver.admin.as(Api.OTHER_CONSUMER).post(path + "/provisioning",

@@ -70,12 +70,25 @@ class EscrowAgreementLifeIT {
         assertProblem(provider.post("/api/v1/agreements/" + id + "/usage", "{\"idempotencyKey\":\"u-2\",\"amount\":\"20000\"}"),
                 422, "usage-over-cap");
 
+        // many reports in one request, each answered as on its own; the cap counts the reports before it
+        JsonNode batch = provider.post("/api/v1/usage", "{\"reports\":["
+                + report(id, "u-3", "\"amount\":\"4000\"") + "," + report(id, "u-1", "\"amount\":\"5000\"") + ","
+                + report(id, "u-3", "\"amount\":\"4000\"") + "," + report(id, "u-4", "\"amount\":\"9001\"") + ","
+                + report(id, "u-1", "\"amount\":\"7\"") + "," + report("no-such-agreement", "u-5", "\"amount\":\"1\"") + ","
+                + report(id, "u-6", "\"units\":3") + "]}").json();
+        assertThat(batch.get("accepted").asInt()).isEqualTo(3);
+        assertThat(batch.get("refused").asInt()).isEqualTo(4);
+        assertThat(AgreementDriver.statuses(batch)).containsExactly("201", "201", "201", "422", "409", "404", "400");
+        assertThat(batch.get("results").findValuesAsText("replayed")).containsExactly("false", "true", "true");
+        assertThat(batch.at("/results/3/problem/type").asText()).endsWith("/usage-over-cap");
+        assertThat(batch.at("/results/4/problem/type").asText()).endsWith("/idempotency-key-reused");
+
         // bill 1 after the interval: base for the time since activation, plus the usage
         driver.passTime(BILLING_INTERVAL - 900 + 5);
         driver.awaitBills(id, 1);
         JsonNode first = driver.agreement(id).get("bills").get(0);
         assertThat(first.get("state").asText()).isEqualTo("PAID");
-        assertThat(first.get("variableAmount").asText()).isEqualTo("5000");
+        assertThat(first.get("variableAmount").asText()).as("u-1 and u-3").isEqualTo("9000");
         assertThat(new BigInteger(first.get("baseAmount").asText())).isEqualTo(basePart(first));
 
         // bill 2, then bill 3 leaves less than an hour of base fee: the service is suspended
@@ -107,6 +120,10 @@ class EscrowAgreementLifeIT {
         assertThat(balances.get("billed").asText()).isEqualTo(billed.toString());
         BigInteger settledAtStop = deposit.add(topUp).subtract(SETUP_FEE).subtract(billed).subtract(new BigInteger(balances.get("remaining").asText()));
         assertThat(settledAtStop).as("base fee from the last bill to the stop").isBetween(BigInteger.ZERO, BASE_PER_HOUR);
+    }
+
+    private static String report(String agreementId, String key, String usage) {
+        return "{\"agreementId\":\"" + agreementId + "\",\"idempotencyKey\":\"" + key + "\"," + usage + "}";
     }
 
     /** The formula's base part for the seconds the chain billed. */

@@ -96,6 +96,13 @@ class AgreementsBenchmark {
                             + " other answers %s", usage.requests(), settings.clients(), seconds(usage.elapsed()), usage.perSecond(201),
                     usage.latencies().summary(), usage.others(201)));
 
+            LoadRun.Result batched = batchedUsageReports(escrows);
+            long batchedStored = storedUsage("batched-%");
+            print("usage reports in batches", String.format(Locale.ROOT, "%d in requests of %d from %d clients in %.1f s: %.0f accepted/s"
+                            + " (goal >= 5,000/s); %d stored; per request %s; other answers %s", settings.batchedUsageReports(),
+                    settings.usageBatch(), settings.clients(), seconds(batched.elapsed()), batchedStored / seconds(batched.elapsed()),
+                    batchedStored, batched.latencies().summary(), batched.others(200)));
+
             ChequeRun.Result cheques = channels.isEmpty() ? null
                     : new ChequeRun(driver.consumer, base, steps).run(channels, settings.chequesPerChannel(), settings.clients());
             if (cheques != null) {
@@ -121,6 +128,8 @@ class AgreementsBenchmark {
             assertThat(firstBills.states()).as("first bills").isEqualTo(Map.of("PAID", escrows.size()));
             assertThat(secondBills.states()).as("second bills").isEqualTo(Map.of("PAID", escrows.size()));
             assertThat(usage.others(201)).as("usage reports not accepted").isEmpty();
+            assertThat(batched.others(200)).as("batches of usage reports not answered 200").isEmpty();
+            assertThat(batchedStored).as("usage reports stored of those sent in batches").isEqualTo(settings.batchedUsageReports());
             if (cheques != null) {
                 assertThat(cheques.load().others(201)).as("cheques not accepted").isEmpty();
             }
@@ -151,6 +160,38 @@ class AgreementsBenchmark {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"idempotencyKey\":\"benchmark-" + i + "\",\"amount\":\"1\"}"))
                 .build());
+    }
+
+    /**
+     * The same, in requests of {@code benchmark.usage-batch} reports as a service controller sends
+     * them: request i covers the next agreements after request i - 1's, so concurrent requests
+     * share agreements (and wait for each other's locks on them) as long as there are fewer
+     * escrow agreements than reports in flight.
+     */
+    private LoadRun.Result batchedUsageReports(List<String> ids) throws InterruptedException {
+        int size = settings.usageBatch();
+        int requests = (settings.batchedUsageReports() + size - 1) / size;
+        return new LoadRun().run(settings.clients(), requests, r -> {
+            StringBuilder body = new StringBuilder("{\"reports\":[");
+            for (int i = r * size; i < Math.min((r + 1) * size, settings.batchedUsageReports()); i++) {
+                body.append(i == r * size ? "" : ",").append("{\"agreementId\":\"").append(ids.get(i % ids.size()))
+                        .append("\",\"idempotencyKey\":\"batched-").append(i).append("\",\"amount\":\"1\"}");
+            }
+            return LoadRun.authorized(URI.create(base + "/api/v1/usage"), Api.PROVIDER).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build();
+        });
+    }
+
+    /** Usage reports stored under keys like {@code pattern}, read from the database. */
+    private static long storedUsage(String pattern) throws java.sql.SQLException {
+        try (java.sql.Connection db = TestEnvironment.database().connect();
+             java.sql.PreparedStatement count = db.prepareStatement("select count(*) from usage_report where idempotency_key like ?")) {
+            count.setString(1, pattern);
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Random agreements as their consumer reads them; a tenth as many first to warm the server up. */

@@ -221,6 +221,13 @@ public final class AgreementDriver {
         return null;
     }
 
+    /** The status of each report's answer in a {@code POST /api/v1/usage} answer, in order. */
+    public static java.util.List<String> statuses(JsonNode batch) {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        batch.get("results").forEach(result -> statuses.add(result.get("status").asText()));
+        return statuses;
+    }
+
     public static void assertProblem(Api.Reply reply, int status, String type) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -16,7 +16,6 @@ import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.domain.model.agreement.RequestKey;
 import io.tollway.domain.model.agreement.TerminationCause;
-import io.tollway.domain.model.agreement.UsageReport;
 import io.tollway.domain.model.offering.Offering;
 import io.tollway.domain.model.offering.OfferingNotFound;
 import io.tollway.domain.model.offering.OfferingRepository;
@@ -43,7 +42,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The agreements' use cases for the API: a consumer requests one and approves or rejects it, the
@@ -157,48 +155,6 @@ public class Agreements implements ProvisioningReports {
         }
         processes.startTermination(id, cause);
         return view(caller, agreement, false);
-    }
-
-    /**
-     * Usage the provider's service controller reports, in token units. A replay of a key with the
-     * same amount is answered like the first; with another amount it is refused. Usage beyond the
-     * cap for the time since the last bill is refused (drain protection).
-     */
-    public UsageAccepted reportUsage(Caller provider, String id, String idempotencyKey, BigInteger amount, Long units) {
-        // the API lets only providers here, and a provider sees only its offerings' agreements
-        Agreement agreement = visible(provider, id);
-        if (agreement.settlementModel() == SettlementModel.CHANNEL) {
-            if (units == null || amount != null) {
-                throw new IllegalArgumentException("usage of a payment-channel agreement is counted in units: give units, not amount");
-            }
-            ChannelAgreements.UnitsAccepted accepted = channels.units(agreement, idempotencyKey, units);
-            return new UsageAccepted(accepted.idempotencyKey(), null, accepted.units(), accepted.totalUnits(), accepted.unpaidUnits(),
-                    accepted.reportedAt());
-        }
-        if (amount == null || units != null) {
-            throw new IllegalArgumentException("usage of an escrow agreement is an amount of tokens: give amount, not units");
-        }
-        if (!agreement.status().isLive()) {
-            throw new io.tollway.domain.model.agreement.IllegalAgreementTransition(id, agreement.status(), "take usage");
-        }
-        UsageReport candidate = new UsageReport(id, idempotencyKey, amount, now());
-        Optional<UsageReport> earlier = agreements.usage(id, idempotencyKey);
-        if (earlier.isEmpty()) {
-            EscrowTerms terms = AgreementTermsJson.escrow(agreement.terms());
-            // by the chain's clock, as the contract will bill it
-            long lastBill = escrow.agreement(agreement.onChainId()).lastBillAt();
-            BigInteger cap = terms.usageCap(EscrowTerms.billableSeconds(lastBill, escrow.latestBlockTime()));
-            BigInteger unbilled = agreements.unbilledAmount(id);
-            if (unbilled.add(amount).compareTo(cap) > 0) {
-                throw new OverCap(id, unbilled, amount, cap);
-            }
-        }
-        // a racing replay of the same key: the unique key lets one insert through, both see the same report
-        UsageReport stored = earlier.orElseGet(() -> agreements.report(candidate));
-        if (stored.amount().compareTo(amount) != 0) {
-            throw new ReplayedKey(idempotencyKey);
-        }
-        return new UsageAccepted(stored.idempotencyKey(), stored.amount().toString(), null, null, null, stored.reportedAt().toInstant());
     }
 
     /** An accepted usage report: an amount (escrow) or units with the channel's totals (payment channel). */

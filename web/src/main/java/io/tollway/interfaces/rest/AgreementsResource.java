@@ -5,10 +5,12 @@ import io.tollway.application.agreement.AgreementRequests;
 import io.tollway.application.agreement.AgreementView;
 import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.UsageIntake;
 import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.account.Role;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.interfaces.rest.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -33,6 +35,7 @@ import java.math.BigInteger;
  * approved, reports usage and provisioning, either party stops it. Each caller sees only its own
  * agreements; another's id is not found.
  */
+@ApplicationScoped
 @Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,8 +54,9 @@ public class AgreementsResource {
     @EJB
     private AgreementRequests requests;
 
-    @Context
-    private SecurityContext security;
+    @EJB
+    private UsageIntake usage;
+
 
     /** A consumer's request on a published offering, with the address and public key of its wallet. */
     public record RequestJson(String offeringId, String consumerAddress, String consumerPublicKey) {
@@ -64,6 +68,15 @@ public class AgreementsResource {
 
     /** Usage: an amount of tokens (escrow) or a number of units (payment channel). */
     public record UsageJson(String idempotencyKey, String amount, Long units) {
+
+        /** The report for the agreement; {@code field} names where it is in the request, for errors. */
+        UsageIntake.Report report(String agreementId, String field) {
+            String key = Json.text(idempotencyKey, field + "idempotencyKey");
+            if (key.length() > 100) {
+                throw new IllegalArgumentException(field + "idempotencyKey must be at most 100 characters");
+            }
+            return new UsageIntake.Report(agreementId, key, amount == null ? null : Json.positive(amount, field + "amount"), units);
+        }
     }
 
     /** A cheque: the cumulative balance the consumer owes the provider, and its EIP-712 signature of it. */
@@ -79,7 +92,8 @@ public class AgreementsResource {
      * the same key with another request is 409.
      */
     @POST
-    public Response request(RequestJson body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+    public Response request(RequestJson body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri,
+                            @Context SecurityContext security) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with offeringId, consumerAddress and consumerPublicKey");
         AgreementRequests.Requested requested = requests.request(consumer, Json.text(body.offeringId(), "offeringId"),
@@ -92,7 +106,7 @@ public class AgreementsResource {
 
     @GET
     public Page<AgreementView> list(@QueryParam("offset") @DefaultValue("0") int offset,
-                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+                                    @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
         Caller caller = Callers.require(security, Role.values());
         Page.check(offset, limit);
         return new Page<>(agreements.page(caller, offset, limit), offset, limit, agreements.count(caller));
@@ -101,13 +115,14 @@ public class AgreementsResource {
     /** With {@code ?chain=true} the escrow's own figures come along. */
     @GET
     @Path("{id}")
-    public AgreementView get(@PathParam("id") String id, @QueryParam("chain") @DefaultValue("false") boolean chain) {
+    public AgreementView get(@PathParam("id") String id, @QueryParam("chain") @DefaultValue("false") boolean chain,
+                             @Context SecurityContext security) {
         return agreements.find(Callers.require(security, Role.values()), id, chain);
     }
 
     @POST
     @Path("{id}/approval")
-    public AgreementView approval(@PathParam("id") String id, ApprovalJson body) {
+    public AgreementView approval(@PathParam("id") String id, ApprovalJson body, @Context SecurityContext security) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with decision (APPROVE or REJECT)");
         String decision = Json.text(body.decision(), "decision");
@@ -124,7 +139,7 @@ public class AgreementsResource {
      */
     @PUT
     @Path("{id}/terms")
-    public AgreementView terms(@PathParam("id") String id, EscrowTermsJson body) {
+    public AgreementView terms(@PathParam("id") String id, EscrowTermsJson body, @Context SecurityContext security) {
         Caller caller = Callers.require(security, Role.PROVIDER, Role.ADMIN);
         Json.require(body, "a JSON body with the escrow terms (setupFee, baseFeePerHour, variableFeePerHour, lockupSeconds)");
         return termsChange.change(caller, id, body.toAgreementTerms());
@@ -132,22 +147,17 @@ public class AgreementsResource {
 
     @POST
     @Path("{id}/stop")
-    public Response stop(@PathParam("id") String id) {
+    public Response stop(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Callers.require(security, Role.CONSUMER, Role.PROVIDER, Role.ADMIN);
         return Response.accepted(agreements.stop(caller, id)).build();
     }
 
     @POST
     @Path("{id}/usage")
-    public Response usage(@PathParam("id") String id, UsageJson body) {
+    public Response usage(@PathParam("id") String id, UsageJson body, @Context SecurityContext security) {
         Caller provider = Callers.require(security, Role.PROVIDER);
         Json.require(body, "a JSON body with idempotencyKey and amount (escrow) or units (payment channel)");
-        String key = Json.text(body.idempotencyKey(), "idempotencyKey");
-        if (key.length() > 100) {
-            throw new IllegalArgumentException("idempotencyKey must be at most 100 characters");
-        }
-        Agreements.UsageAccepted accepted = agreements.reportUsage(provider, id, key,
-                body.amount() == null ? null : Json.positive(body.amount(), "amount"), body.units());
+        Agreements.UsageAccepted accepted = usage.report(provider, body.report(id, ""));
         return Response.status(Response.Status.CREATED).entity(accepted).build();
     }
 
@@ -158,7 +168,7 @@ public class AgreementsResource {
      */
     @POST
     @Path("{id}/cheques")
-    public Response cheque(@PathParam("id") String id, ChequeJson body) {
+    public Response cheque(@PathParam("id") String id, ChequeJson body, @Context SecurityContext security) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with balance and signature");
         ChannelAgreements.ChequeAccepted accepted = agreements.cheque(consumer, id, Json.amount(body.balance(), "balance"),
@@ -168,7 +178,7 @@ public class AgreementsResource {
 
     @POST
     @Path("{id}/provisioning")
-    public Response provisioning(@PathParam("id") String id, ProvisioningJson body) {
+    public Response provisioning(@PathParam("id") String id, ProvisioningJson body, @Context SecurityContext security) {
         Caller provider = Callers.require(security, Role.PROVIDER);
         Json.require(body, "a JSON body with command, succeeded, credentials and message");
         ProviderCommandKind command;

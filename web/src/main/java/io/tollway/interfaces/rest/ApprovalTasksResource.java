@@ -4,6 +4,7 @@ import io.tollway.application.account.Caller;
 import io.tollway.application.agreement.ApprovalTasks;
 import io.tollway.domain.model.account.Role;
 import io.tollway.interfaces.rest.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /** The approvers' agreement tasks: list them, approve or reject (a rejection needs a reason). */
+@ApplicationScoped
 @Path("approval-tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApprovalTasksResource {
@@ -28,12 +30,10 @@ public class ApprovalTasksResource {
     @EJB
     private ApprovalTasks tasks;
 
-    @Context
-    private SecurityContext security;
 
     @GET
     public List<ApprovalTasks.ApprovalTask> open(@QueryParam("offset") @DefaultValue("0") int offset,
-                                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+                                                 @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
         Callers.require(security, Role.APPROVER, Role.ADMIN);
         Page.check(offset, limit);
         return tasks.open(offset, limit);
@@ -42,7 +42,7 @@ public class ApprovalTasksResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("id") String id, DecisionJson decision) {
+    public Response decide(@PathParam("id") String id, DecisionJson decision, @Context SecurityContext security) {
         Caller caller = Callers.require(security, Role.APPROVER, Role.ADMIN);
         if (decision == null || decision.approved() == null) {
             throw new IllegalArgumentException("approved (true or false) is required");

@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.domain.model.account.Role;
 import io.tollway.interfaces.rest.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The chain and contract addresses of this deployment, for wallets and integrations. */
+@ApplicationScoped
 @Path("chain")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChainResource {

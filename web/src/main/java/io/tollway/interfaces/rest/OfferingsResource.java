@@ -4,6 +4,7 @@ import io.tollway.application.account.Caller;
 import io.tollway.application.offering.SubmitOffering;
 import io.tollway.domain.model.account.Role;
 import io.tollway.interfaces.rest.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.SecurityContext;
 
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Offerings: a provider submits one, anybody reads them. */
+@ApplicationScoped
 @Path("offerings")
 @Produces(MediaType.APPLICATION_JSON)
 public class OfferingsResource {

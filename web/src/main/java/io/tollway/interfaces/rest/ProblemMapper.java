@@ -44,10 +44,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return problemFor(exception).toResponse();
+        return problemOf(exception).toResponse();
     }
 
-    private Problem problemFor(Throwable exception) {
+    /** The problem that answers the exception (also one report's refusal among many, see UsageResource). */
+    static Problem problemOf(Throwable exception) {
         Throwable cause = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
         if (isMalformedJson(exception)) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body is not valid JSON for this endpoint");

@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest;
 
 import io.tollway.domain.model.account.Role;
 import io.tollway.interfaces.rest.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The approvers' open review tasks and their decisions. */
+@ApplicationScoped
 @Path("review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewTasksResource {

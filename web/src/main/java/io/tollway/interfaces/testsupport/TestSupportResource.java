@@ -5,6 +5,7 @@ import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.config.TollwayConfig;
 import io.tollway.infrastructure.faults.FaultInjector;
 import io.tollway.process.engine.EngineClock;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * engine's clock, arming fault points and reading the heap. Served only where {@code tollway.test-support=true};
  * elsewhere every path here answers 404.
  */
+@ApplicationScoped
 @Path("test-support")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

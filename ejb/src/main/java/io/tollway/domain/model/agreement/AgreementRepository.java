@@ -1,7 +1,9 @@
 package io.tollway.domain.model.agreement;
 
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Agreements, their bills and their usage. */
@@ -19,6 +21,16 @@ public interface AgreementRepository {
 
     Optional<Agreement> find(String id);
 
+    /** Those of the agreements that exist, in no particular order. */
+    List<Agreement> findAll(Collection<String> ids);
+
+    /**
+     * Locks the agreements' rows until the transaction ends, so that usage checked against an
+     * agreement's cap is not checked by a concurrent request too; in id order, so two requests
+     * locking several never wait for each other in a circle.
+     */
+    void lockForUsage(Collection<String> ids);
+
     /** Newest first; a null tenant lists every agreement (admins, approvers). */
     List<Agreement> page(String tenantId, int offset, int limit);
 
@@ -33,12 +45,22 @@ public interface AgreementRepository {
     /** Adds the report unless one with its key exists; returns the stored one either way. */
     UsageReport report(UsageReport report);
 
+    /**
+     * Adds the reports (their keys distinct) with one statement; a key stored meanwhile by a racing
+     * request is left as it is. Returns how many were added.
+     */
+    int reportAll(List<UsageReport> reports);
+
     Optional<UsageReport> usage(String agreementId, String idempotencyKey);
+
+    /** The stored reports of these agreements under these keys (each key with each agreement). */
+    List<UsageReport> usage(Collection<String> agreementIds, Collection<String> idempotencyKeys);
 
     /** The usage not charged yet. */
     List<UsageReport> unbilledUsage(String agreementId);
 
-    BigInteger unbilledAmount(String agreementId);
+    /** The usage not charged yet, by agreement; an agreement without any is left out. */
+    Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds);
 
     /** CHANNEL agreements of this consumer address that wait for their channel, oldest first. */
     List<Agreement> awaitingChannel(String consumerAddress);

@@ -13,6 +13,11 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,6 +77,21 @@ public class EscrowChain {
     public EscrowAgreementOnChain agreement(String onChainId) {
         try {
             return reader().agreement(escrowAddress(), new BigInteger(onChainId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Several agreements read in one round trip to the node, by their on-chain ids. */
+    public Map<String, EscrowAgreementOnChain> agreements(Collection<String> onChainIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(onChainIds));
+        try {
+            List<EscrowAgreementOnChain> read = reader().agreements(escrowAddress(), ids.stream().map(BigInteger::new).toList());
+            Map<String, EscrowAgreementOnChain> byId = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), read.get(i));
+            }
+            return byId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

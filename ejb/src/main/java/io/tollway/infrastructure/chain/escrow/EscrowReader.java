@@ -35,6 +35,8 @@ import static io.tollway.infrastructure.chain.ContractViews.uint;
 public final class EscrowReader {
 
     private static final String AGREEMENT_CREATED = EventEncoder.encode(ServiceEscrow.AGREEMENTCREATED_EVENT);
+    /** AgreementView is a static struct: returned inline, as its fourteen fields in a row. */
+    private static final List<TypeReference<?>> AGREEMENT_FIELDS = agreementFields();
 
     private final Web3j web3j;
     private final ContractViews views;
@@ -45,16 +47,29 @@ public final class EscrowReader {
     }
 
     /** The agreement as stored (status "None" when there is none with this id). */
-    @SuppressWarnings("rawtypes")
     public EscrowAgreementOnChain agreement(String escrow, BigInteger onChainId) throws IOException {
-        // AgreementView is a static struct: returned inline, as its fourteen fields in a row
+        return agreementOf(views.call(escrow, "agreement", List.of(EscrowCalls.id(onChainId)), AGREEMENT_FIELDS));
+    }
+
+    /** Several agreements in one round trip to the node, in the order of {@code onChainIds}. */
+    @SuppressWarnings("rawtypes")
+    public List<EscrowAgreementOnChain> agreements(String escrow, List<BigInteger> onChainIds) throws IOException {
+        List<List<Type>> arguments = onChainIds.stream().<List<Type>>map(id -> List.of(EscrowCalls.id(id))).toList();
+        return views.callEach(escrow, "agreement", arguments, AGREEMENT_FIELDS).stream().map(EscrowReader::agreementOf).toList();
+    }
+
+    private static List<TypeReference<?>> agreementFields() {
         List<TypeReference<?>> fields = new ArrayList<>(List.of(address(), address(), address(), new TypeReference<Uint8>() { }));
         for (int i = 0; i < 8; i++) {
             fields.add(uint256());
         }
         fields.add(bool());
         fields.add(bool());
-        List<Type> v = views.call(escrow, "agreement", List.of(EscrowCalls.id(onChainId)), fields);
+        return List.copyOf(fields);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static EscrowAgreementOnChain agreementOf(List<Type> v) {
         int status = uint(v, 3).intValueExact();
         return new EscrowAgreementOnChain(text(v, 0), text(v, 1), text(v, 2),
                 status < EscrowAgreementOnChain.STATUSES.size() ? EscrowAgreementOnChain.STATUSES.get(status) : "Unknown(" + status + ")",

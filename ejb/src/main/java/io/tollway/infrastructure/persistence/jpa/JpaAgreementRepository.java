@@ -14,7 +14,11 @@ import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -117,16 +121,88 @@ public class JpaAgreementRepository implements AgreementRepository {
     }
 
     @Override
-    public List<UsageReport> unbilledUsage(String agreementId) {
-        return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.billNumber is null order by u.id",
-                UsageReport.class).setParameter("agreement", agreementId).getResultList();
+    public List<UsageReport> usage(Collection<String> agreementIds, Collection<String> idempotencyKeys) {
+        if (agreementIds.isEmpty() || idempotencyKeys.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select u from UsageReport u where u.agreementId in :agreements and u.idempotencyKey in :keys",
+                        UsageReport.class)
+                .setParameter("agreements", List.copyOf(agreementIds)).setParameter("keys", List.copyOf(idempotencyKeys))
+                .getResultList();
     }
 
     @Override
-    public BigInteger unbilledAmount(String agreementId) {
-        Object sum = em.createNativeQuery("select coalesce(sum(amount), 0) from usage_report where agreement_id = ? and bill_number is null")
-                .setParameter(1, agreementId).getSingleResult();
-        return new BigDecimal(sum.toString()).toBigIntegerExact();
+    public int reportAll(List<UsageReport> reports) {
+        if (reports.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("insert into usage_report (agreement_id, idempotency_key, amount, reported_at) values ");
+        for (int i = 0; i < reports.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+        }
+        sql.append(" on conflict (agreement_id, idempotency_key) do nothing");
+        jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (UsageReport report : reports) {
+            insert.setParameter(p++, report.agreementIdValue())
+                    .setParameter(p++, report.idempotencyKey())
+                    .setParameter(p++, new BigDecimal(report.amount()))
+                    .setParameter(p++, Timestamp.from(report.reportedAt().toInstant()));
+        }
+        return insert.executeUpdate();
+    }
+
+    @Override
+    public List<Agreement> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Agreement a where a.id in :ids", Agreement.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList();
+    }
+
+    @Override
+    public void lockForUsage(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        // the lock only: EclipseLink's copies of the rows stay as they are, their versions still guard the writes
+        withEach(em.createNativeQuery("select id from agreement where id in (" + placeholders(ids.size()) + ") order by id for update"),
+                ids).getResultList();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The values as the query's positional parameters 1, 2, …, in their order. */
+    private static jakarta.persistence.Query withEach(jakarta.persistence.Query query, Collection<String> values) {
+        int position = 1;
+        for (String value : values) {
+            query.setParameter(position++, value);
+        }
+        return query;
+    }
+
+    @Override
+    public Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds) {
+        if (agreementIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, BigInteger> amounts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = withEach(em.createNativeQuery("select agreement_id, sum(amount) from usage_report where agreement_id in ("
+                + placeholders(agreementIds.size()) + ") and bill_number is null group by agreement_id"), agreementIds).getResultList();
+        for (Object[] row : rows) {
+            amounts.put((String) row[0], new BigDecimal(row[1].toString()).toBigIntegerExact());
+        }
+        return amounts;
+    }
+
+    @Override
+    public List<UsageReport> unbilledUsage(String agreementId) {
+        return em.createQuery("select u from UsageReport u where u.agreementId = :agreement and u.billNumber is null order by u.id",
+                UsageReport.class).setParameter("agreement", agreementId).getResultList();
     }
 
     @Override
