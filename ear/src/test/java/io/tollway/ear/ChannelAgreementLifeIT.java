@@ -125,7 +125,7 @@ class ChannelAgreementLifeIT {
         // lag: 8 units unpaid (more than 5) → suspended at the next review; reported in one request with a replay and a reused key
         JsonNode batch = driver.provider.post("/api/v1/usage", "{\"reports\":[{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"u-2\",\"units\":5},"
                 + "{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"u-1\",\"units\":3},"
-                + "{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"u-3\",\"units\":3},"
+                + "{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"u-2b\",\"units\":3},"
                 + "{\"agreementId\":\"" + id + "\",\"idempotencyKey\":\"u-1\",\"units\":4}]}").json();
         assertThat(AgreementDriver.statuses(batch)).containsExactly("201", "201", "201", "409");
         assertThat(batch.at("/results/1/replayed").asBoolean()).isTrue();

@@ -39,6 +39,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
     /** By name: the web module does not see EclipseLink's or the engine's classes. */
+    private static final String DEADLOCK_DETECTED = "40P01";
     private static final java.util.Set<String> OPTIMISTIC_LOCKS = java.util.Set.of("jakarta.persistence.OptimisticLockException",
             "org.eclipse.persistence.exceptions.OptimisticLockException", "org.camunda.bpm.engine.OptimisticLockingException");
 
@@ -129,11 +130,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /**
      * Whether the request lost a race for the same rows: JPA's, EclipseLink's or the process
-     * engine's optimistic lock, however deep the container wrapped it. Its transaction rolled
-     * back, so the caller may simply send it again.
+     * engine's optimistic lock, or PostgreSQL ending it as one side of a deadlock (two
+     * transactions locking the same agreements in another order, e.g. a batch of usage reports
+     * and the chain events of a batch of bills), however deep the container wrapped it. Its
+     * transaction rolled back, so the caller may simply send it again.
      */
     static boolean isConcurrentUpdate(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+                return true;
+            }
             for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
                 if (OPTIMISTIC_LOCKS.contains(type.getName())) {
                     return true;

@@ -20,6 +20,13 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aDeadlockPostgreSqlEndedIsAConcurrentUpdate() {
+        assertThat(ProblemMapper.isConcurrentUpdate(new EJBException(new RuntimeException("flush failed",
+                new java.sql.SQLException("ERROR: deadlock detected", "40P01"))))).isTrue();
+        assertThat(ProblemMapper.isConcurrentUpdate(new RuntimeException(new java.sql.SQLException("syntax", "42601")))).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(ProblemMapper.isConcurrentUpdate(new EJBException(new IllegalStateException("boom")))).isFalse();
         assertThat(ProblemMapper.isConcurrentUpdate(new RuntimeException())).isFalse();
