@@ -2,6 +2,7 @@ package io.tollway.interfaces.rest.security;
 
 import io.tollway.application.account.Accounts;
 import io.tollway.application.account.Caller;
+import io.tollway.domain.model.account.ApiKey;
 import io.tollway.interfaces.rest.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -26,6 +27,20 @@ import java.util.Optional;
 public class ApiKeyAuthentication implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    /**
+     * How long a key, once found, is taken without asking the database again: a key removed from
+     * its account stops working at most this long after. Every request asked before (an EJB call,
+     * a transaction and a query each).
+     */
+    static final long REMEMBERED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    /** Enough for every account's key; past it, the remembered keys are forgotten at once. */
+    private static final int MOST_REMEMBERED = 10_000;
+
+    /** Callers by their key's hash (the keys themselves are not kept), with when to ask again. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Known> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Known(Caller caller, long until) {
+    }
 
     @EJB
     private Accounts accounts;
@@ -37,7 +52,7 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             return;
         }
         Optional<Caller> caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? accounts.authenticate(header.substring(BEARER.length()))
+                ? caller(header.substring(BEARER.length()))
                 : Optional.empty();
         if (caller.isEmpty()) {
             request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "unauthenticated",
@@ -67,5 +82,28 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
+    }
+
+    /** The key's caller, remembered for a while; an unknown key is asked about every time. */
+    Optional<Caller> caller(String apiKey) {
+        if (apiKey.isBlank() || apiKey.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = ApiKey.hash(apiKey.strip());
+        long now = System.nanoTime();
+        Known remembered = KNOWN.get(hash);
+        if (remembered != null && now - remembered.until() < 0) {
+            return Optional.of(remembered.caller());
+        }
+        Optional<Caller> caller = accounts.authenticate(apiKey);
+        if (caller.isPresent()) {
+            if (KNOWN.size() >= MOST_REMEMBERED) {
+                KNOWN.clear();
+            }
+            KNOWN.put(hash, new Known(caller.get(), now + REMEMBERED_NANOS));
+        } else {
+            KNOWN.remove(hash);
+        }
+        return caller;
     }
 }
