@@ -79,6 +79,7 @@ class InterfacesIT {
         assertThat(document.at("/paths").has("/offerings")).isTrue();
         assertThat(document.at("/paths").has("/offerings/{id}")).isTrue();
         assertThat(document.at("/paths").has("/review-tasks/{id}/decision")).isTrue();
+        assertThat(document.at("/paths").has("/usage")).as("usage of many agreements").isTrue();
         assertThat(document.at("/paths").has("/test-support/clock")).as("test support is not part of the API").isFalse();
     }
 

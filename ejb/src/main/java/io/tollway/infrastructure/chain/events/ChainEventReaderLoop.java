@@ -1,5 +1,7 @@
 package io.tollway.infrastructure.chain.events;
 
+import io.tollway.infrastructure.persistence.jdbc.TransactionRolledBack;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -120,7 +122,9 @@ public final class ChainEventReaderLoop implements AutoCloseable {
     private void reportOutage(RuntimeException cause, Duration backoff) {
         if (outageSince == null) {
             outageSince = Instant.now();
-            LOG.log(Level.WARNING, "chain event reader '" + reader.name() + "' cannot read: " + cause.getMessage()
+            LOG.log(Level.WARNING, "chain event reader '" + reader.name() + "' cannot read: "
+                    // the container's exceptions for a rolled-back EJB call have no message of their own
+                    + (cause.getMessage() != null ? cause.getMessage() : TransactionRolledBack.innermostMessage(cause))
                     + "; trying again after " + describe(backoff) + ", then less often (up to every " + describe(maxBackoff) + ")",
                     cause);
         } else {

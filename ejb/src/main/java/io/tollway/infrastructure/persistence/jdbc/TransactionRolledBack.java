@@ -11,7 +11,8 @@ public class TransactionRolledBack extends RuntimeException {
         super("the transaction was rolled back at its commit: " + innermostMessage(failure), failure);
     }
 
-    private static String innermostMessage(Throwable failure) {
+    /** The innermost cause with a message, as "Type: message": what a log line should say of a wrapped failure. */
+    public static String innermostMessage(Throwable failure) {
         String message = failure.toString();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
