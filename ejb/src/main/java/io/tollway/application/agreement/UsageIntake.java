@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,12 +167,8 @@ public class UsageIntake {
         if (indexes.isEmpty()) {
             return;
         }
-        Set<String> ids = new TreeSet<>();
-        Set<String> keys = new HashSet<>();
-        indexes.forEach(i -> {
-            ids.add(reports.get(i).agreementId());
-            keys.add(reports.get(i).idempotencyKey());
-        });
+        Set<String> ids = agreementIds(reports, indexes);
+        Set<String> keys = idempotencyKeys(reports, indexes);
         // by the chain's clock, as the contract will bill it; read before the lock so no row waits for the node
         Set<UsageKey> storedBefore = stored(ids, keys).keySet();
         Set<String> capped = new TreeSet<>();
@@ -231,6 +226,14 @@ public class UsageIntake {
         return caps;
     }
 
+    private static Set<String> agreementIds(List<Report> reports, List<Integer> indexes) {
+        return indexes.stream().map(i -> reports.get(i).agreementId()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> idempotencyKeys(List<Report> reports, List<Integer> indexes) {
+        return indexes.stream().map(i -> reports.get(i).idempotencyKey()).collect(Collectors.toSet());
+    }
+
     private Map<UsageKey, UsageReport> stored(Set<String> ids, Set<String> keys) {
         return agreements.usage(ids, keys).stream()
                 .collect(Collectors.toMap(u -> new UsageKey(u.agreementIdValue(), u.idempotencyKey()), Function.identity()));
@@ -250,13 +253,7 @@ public class UsageIntake {
         if (indexes.isEmpty()) {
             return;
         }
-        Set<String> ids = new HashSet<>();
-        Set<String> keys = new HashSet<>();
-        indexes.forEach(i -> {
-            ids.add(reports.get(i).agreementId());
-            keys.add(reports.get(i).idempotencyKey());
-        });
-        Map<UsageKey, UsageReport> stored = stored(ids, keys);
+        Map<UsageKey, UsageReport> stored = stored(agreementIds(reports, indexes), idempotencyKeys(reports, indexes));
         for (int i : indexes) {
             Report report = reports.get(i);
             UsageReport earlier = stored.get(UsageKey.of(report));
