@@ -169,10 +169,10 @@ public class UsageIntake {
         }
         Set<String> ids = agreementIds(reports, indexes);
         Set<String> keys = idempotencyKeys(reports, indexes);
-        // by the chain's clock, as the contract will bill it; read before the lock so no row waits for the node
         Set<UsageKey> storedBefore = stored(ids, keys).keySet();
         Set<String> capped = new TreeSet<>();
         indexes.stream().map(reports::get).filter(r -> !storedBefore.contains(UsageKey.of(r))).forEach(r -> capped.add(r.agreementId()));
+        // by the chain's clock, as the contract will bill it; read before the lock so no row waits for the node
         Map<String, BigInteger> caps = caps(capped, visible);
 
         agreements.lockForUsage(ids);

@@ -71,11 +71,9 @@ public class AgreementsResource {
 
         /** The report for the agreement; {@code field} names where it is in the request, for errors. */
         UsageIntake.Report report(String agreementId, String field) {
-            String key = Json.text(idempotencyKey, field + "idempotencyKey");
-            if (key.length() > 100) {
-                throw new IllegalArgumentException(field + "idempotencyKey must be at most 100 characters");
-            }
-            return new UsageIntake.Report(agreementId, key, amount == null ? null : Json.positive(amount, field + "amount"), units);
+            // the key's length is UsageIntake's rule: a report of many with too long a key is refused on its own
+            return new UsageIntake.Report(agreementId, Json.text(idempotencyKey, field + "idempotencyKey"),
+                    amount == null ? null : Json.positive(amount, field + "amount"), units);
         }
     }
 
