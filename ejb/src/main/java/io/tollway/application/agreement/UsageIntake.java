@@ -7,6 +7,7 @@ import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.EscrowTerms;
 import io.tollway.domain.model.agreement.IllegalAgreementTransition;
+import io.tollway.domain.model.agreement.UsageKey;
 import io.tollway.domain.model.agreement.UsageReport;
 import io.tollway.domain.model.offering.SettlementModel;
 import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
@@ -99,7 +100,7 @@ public class UsageIntake {
             RuntimeException refusal = refusal(report, visible.get(report.agreementId()));
             if (refusal != null) {
                 outcomes[i] = Outcome.refused(refusal);
-            } else if (firstWithKey.putIfAbsent(UsageKey.of(report), i) != null) {
+            } else if (firstWithKey.putIfAbsent(keyOf(report), i) != null) {
                 continue; // answered below, like the first report with its key
             } else if (visible.get(report.agreementId()).settlementModel() == SettlementModel.CHANNEL) {
                 channelReports.add(i);
@@ -112,7 +113,7 @@ public class UsageIntake {
         takeChannelUnits(reports, channelReports, visible, outcomes);
         for (int i = 0; i < reports.size(); i++) {
             if (outcomes[i] == null) {
-                outcomes[i] = again(reports.get(i), outcomes[firstWithKey.get(UsageKey.of(reports.get(i)))]);
+                outcomes[i] = again(reports.get(i), outcomes[firstWithKey.get(keyOf(reports.get(i)))]);
             }
         }
         return List.of(outcomes);
@@ -168,20 +169,20 @@ public class UsageIntake {
             return;
         }
         Set<String> ids = agreementIds(reports, indexes);
-        Set<String> keys = idempotencyKeys(reports, indexes);
-        Set<UsageKey> storedBefore = stored(ids, keys).keySet();
+        Set<UsageKey> keys = keys(reports, indexes);
+        Set<UsageKey> storedBefore = stored(keys).keySet();
         Set<String> capped = new TreeSet<>();
-        indexes.stream().map(reports::get).filter(r -> !storedBefore.contains(UsageKey.of(r))).forEach(r -> capped.add(r.agreementId()));
+        indexes.stream().map(reports::get).filter(r -> !storedBefore.contains(keyOf(r))).forEach(r -> capped.add(r.agreementId()));
         // by the chain's clock, as the contract will bill it; read before the lock so no row waits for the node
         Map<String, BigInteger> caps = caps(capped, visible);
 
         agreements.lockForUsage(ids);
-        Map<UsageKey, UsageReport> stored = stored(ids, keys);
+        Map<UsageKey, UsageReport> stored = stored(keys);
         Map<String, BigInteger> unbilled = new HashMap<>(agreements.unbilledAmounts(capped));
         List<UsageReport> added = new ArrayList<>();
         for (int i : indexes) {
             Report report = reports.get(i);
-            UsageReport earlier = stored.get(UsageKey.of(report));
+            UsageReport earlier = stored.get(keyOf(report));
             if (earlier != null) {
                 outcomes[i] = earlier.amount().compareTo(report.amount()) == 0
                         ? Outcome.accepted(accepted(earlier), true)
@@ -230,12 +231,16 @@ public class UsageIntake {
         return indexes.stream().map(i -> reports.get(i).agreementId()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> idempotencyKeys(List<Report> reports, List<Integer> indexes) {
-        return indexes.stream().map(i -> reports.get(i).idempotencyKey()).collect(Collectors.toSet());
+    private static Set<UsageKey> keys(List<Report> reports, List<Integer> indexes) {
+        return indexes.stream().map(i -> keyOf(reports.get(i))).collect(Collectors.toSet());
     }
 
-    private Map<UsageKey, UsageReport> stored(Set<String> ids, Set<String> keys) {
-        return agreements.usage(ids, keys).stream()
+    private static UsageKey keyOf(Report report) {
+        return new UsageKey(report.agreementId(), report.idempotencyKey());
+    }
+
+    private Map<UsageKey, UsageReport> stored(Set<UsageKey> keys) {
+        return agreements.usage(keys).stream()
                 .collect(Collectors.toMap(u -> new UsageKey(u.agreementIdValue(), u.idempotencyKey()), Function.identity()));
     }
 
@@ -253,10 +258,10 @@ public class UsageIntake {
         if (indexes.isEmpty()) {
             return;
         }
-        Map<UsageKey, UsageReport> stored = stored(agreementIds(reports, indexes), idempotencyKeys(reports, indexes));
+        Map<UsageKey, UsageReport> stored = stored(keys(reports, indexes));
         for (int i : indexes) {
             Report report = reports.get(i);
-            UsageReport earlier = stored.get(UsageKey.of(report));
+            UsageReport earlier = stored.get(keyOf(report));
             if (earlier != null && earlier.amount().compareTo(BigInteger.valueOf(report.units())) != 0) {
                 outcomes[i] = Outcome.refused(new ChannelAgreements.ReplayedUsageKey(report.idempotencyKey()));
                 continue;
@@ -265,14 +270,6 @@ public class UsageIntake {
                     report.units());
             outcomes[i] = Outcome.accepted(new Agreements.UsageAccepted(accepted.idempotencyKey(), null, accepted.units(),
                     accepted.totalUnits(), accepted.unpaidUnits(), accepted.reportedAt()), earlier != null);
-        }
-    }
-
-    /** A report's identity: the provider's key is unique per agreement. */
-    private record UsageKey(String agreementId, String idempotencyKey) {
-
-        static UsageKey of(Report report) {
-            return new UsageKey(report.agreementId(), report.idempotencyKey());
         }
     }
 }

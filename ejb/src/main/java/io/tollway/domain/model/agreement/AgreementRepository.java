@@ -53,8 +53,8 @@ public interface AgreementRepository {
 
     Optional<UsageReport> usage(String agreementId, String idempotencyKey);
 
-    /** The stored reports of these agreements under these keys (each key with each agreement). */
-    List<UsageReport> usage(Collection<String> agreementIds, Collection<String> idempotencyKeys);
+    /** The stored reports with these keys. */
+    List<UsageReport> usage(Collection<UsageKey> keys);
 
     /** The usage not charged yet. */
     List<UsageReport> unbilledUsage(String agreementId);

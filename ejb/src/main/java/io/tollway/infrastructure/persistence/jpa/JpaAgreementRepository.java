@@ -4,6 +4,7 @@ import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.Bill;
 import io.tollway.domain.model.agreement.RequestKeyTaken;
+import io.tollway.domain.model.agreement.UsageKey;
 import io.tollway.domain.model.agreement.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -122,13 +123,13 @@ public class JpaAgreementRepository implements AgreementRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UsageReport> usage(Collection<String> agreementIds, Collection<String> idempotencyKeys) {
-        if (agreementIds.isEmpty() || idempotencyKeys.isEmpty()) {
+    public List<UsageReport> usage(Collection<UsageKey> keys) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("select * from usage_report where agreement_id = any(cast(? as varchar[]))"
-                        + " and idempotency_key = any(cast(? as varchar[]))", UsageReport.class)
-                .setParameter(1, arrayOf(agreementIds)).setParameter(2, arrayOf(idempotencyKeys)).getResultList();
+        return em.createNativeQuery(USAGE_BY_KEYS, UsageReport.class)
+                .setParameter(1, arrayOf(keys.stream().map(UsageKey::agreementId).toList()))
+                .setParameter(2, arrayOf(keys.stream().map(UsageKey::idempotencyKey).toList())).getResultList();
     }
 
     @Override
@@ -166,6 +167,17 @@ public class JpaAgreementRepository implements AgreementRepository {
         em.createNativeQuery("select id from agreement where id = any(cast(? as varchar[])) order by id for update")
                 .setParameter(1, arrayOf(ids)).getResultList();
     }
+
+    /**
+     * Reports by their keys: one probe of the unique index per key. "agreement_id = any(…) and
+     * idempotency_key = any(…)" probed it with every agreement and every key (10,000 probes for a
+     * batch of 100: 29 ms idle, 260 ms under the benchmark's load); a plain join of the pairs is
+     * planned as a hash join over the whole table. The lateral subquery with its limit cannot be
+     * flattened into a join, so each pair is looked up on its own.
+     */
+    static final String USAGE_BY_KEYS = "select u.* from unnest(cast(? as varchar[]), cast(? as varchar[])) as k(agreement_id, idempotency_key)"
+            + " cross join lateral (select * from usage_report r where r.agreement_id = k.agreement_id"
+            + " and r.idempotency_key = k.idempotency_key limit 1) u";
 
     /**
      * The texts as one PostgreSQL array literal, each quoted, for {@code cast(? as varchar[])}: one
