@@ -18,7 +18,7 @@ import io.tollway.domain.model.agreement.EscrowTerms;
 import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.domain.model.agreement.TerminationCause;
-import io.tollway.domain.model.agreement.UsageReport;
+import io.tollway.domain.model.agreement.UnbilledUsage;
 import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
 import io.tollway.infrastructure.chain.escrow.EscrowCalls;
@@ -38,6 +38,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -286,13 +287,15 @@ public class AgreementLife {
         long seconds = EscrowTerms.billableSeconds(onChain.lastBillAt(), escrow.latestBlockTime());
         BigInteger cap = terms.usageCap(seconds);
         BigInteger charged = BigInteger.ZERO;
-        for (UsageReport report : agreements.unbilledUsage(agreementId)) {
-            if (charged.add(report.amount()).compareTo(cap) > 0) {
+        List<Long> reports = new ArrayList<>();
+        for (UnbilledUsage usage : agreements.unbilledUsage(agreementId)) {
+            if (charged.add(usage.amount()).compareTo(cap) > 0) {
                 break; // the rest waits for the next bill, whose cap covers more time
             }
-            charged = charged.add(report.amount());
-            report.chargedBy(number);
+            charged = charged.add(usage.amount());
+            reports.add(usage.reportId());
         }
+        agreements.charge(agreementId, number, reports);
         agreements.add(new Bill(agreementId, number, charged, now()));
         return number;
     }

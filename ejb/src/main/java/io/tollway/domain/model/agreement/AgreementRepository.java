@@ -56,8 +56,11 @@ public interface AgreementRepository {
     /** The stored reports with these keys. */
     List<UsageReport> usage(Collection<UsageKey> keys);
 
-    /** The usage not charged yet. */
-    List<UsageReport> unbilledUsage(String agreementId);
+    /** The usage not charged yet, oldest first. */
+    List<UnbilledUsage> unbilledUsage(String agreementId);
+
+    /** Marks these reports of the agreement as charged by its bill {@code billNumber}. */
+    void charge(String agreementId, int billNumber, List<Long> reportIds);
 
     /** The usage not charged yet, by agreement; an agreement without any is left out. */
     Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds);

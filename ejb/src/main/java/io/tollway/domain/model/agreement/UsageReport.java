@@ -52,10 +52,6 @@ public class UsageReport {
         this.reportedAt = now;
     }
 
-    public void chargedBy(int number) {
-        this.billNumber = number;
-    }
-
     public Long id() { return id; }
     public String agreementIdValue() { return agreementId; }
     public String idempotencyKey() { return idempotencyKey; }
