@@ -10,7 +10,6 @@ import io.tollway.domain.model.agreement.IllegalAgreementTransition;
 import io.tollway.domain.model.agreement.UsageKey;
 import io.tollway.domain.model.agreement.UsageReport;
 import io.tollway.domain.model.offering.SettlementModel;
-import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
 import io.tollway.infrastructure.chain.escrow.EscrowChain;
 import io.tollway.process.engine.EngineClock;
 import jakarta.ejb.LocalBean;
@@ -216,12 +215,12 @@ public class UsageIntake {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, EscrowAgreementOnChain> onChain = escrow.agreements(ids.stream().map(id -> visible.get(id).onChainId()).toList());
+        Map<String, Long> lastBills = escrow.lastBills(ids.stream().map(id -> visible.get(id).onChainId()).toList());
         long chainNow = escrow.latestBlockTime();
         Map<String, BigInteger> caps = new HashMap<>();
         for (String id : ids) {
             Agreement agreement = visible.get(id);
-            long lastBill = onChain.get(agreement.onChainId()).lastBillAt();
+            long lastBill = lastBills.get(agreement.onChainId());
             caps.put(id, AgreementTermsJson.escrow(agreement.terms()).usageCap(EscrowTerms.billableSeconds(lastBill, chainNow)));
         }
         return caps;

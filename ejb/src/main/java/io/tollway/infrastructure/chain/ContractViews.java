@@ -12,6 +12,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -42,34 +43,53 @@ public final class ContractViews {
     }
 
     /**
-     * The same view called once per list of arguments, all in one JSON-RPC batch (one round trip
-     * to the node instead of one per call); the answers in the order of {@code argumentsEach}.
+     * A view called once per list of arguments, all in one JSON-RPC batch (one round trip to the
+     * node instead of one per call), in the order of {@code argumentsEach}; for a view whose answer
+     * has {@code words} static fields (each one 32-byte word in its place) of which only the uint at
+     * {@code word} is wanted. Decoding all fourteen fields of an escrow agreement with web3j's
+     * generic decoder, for its last bill alone, was about a fifth of a profile of 100-report usage
+     * batches.
      */
+    public List<BigInteger> callEachUint(String contract, String function, List<List<Type>> argumentsEach, int word, int words)
+            throws IOException {
+        if (word < 0 || word >= words) {
+            throw new IllegalArgumentException("word " + word + " is not one of " + words);
+        }
+        String to = Abi.address("contract", contract);
+        List<BigInteger> values = new ArrayList<>();
+        for (EthCall answer : sendEach(to, function, argumentsEach)) {
+            if (answer.hasError()) {
+                throw new IOException("node refused " + function + " at " + to + ": " + answer.getError().getMessage());
+            }
+            String hex = Numeric.cleanHexPrefix(answer.getValue() == null ? "" : answer.getValue());
+            if (hex.length() < words * 64) {
+                throw new IOException(function + " at " + to + " answered " + answer.getValue() + ": is the address right?");
+            }
+            values.add(Numeric.toBigInt(hex.substring(word * 64, word * 64 + 64)));
+        }
+        return values;
+    }
+
     @SuppressWarnings("rawtypes")
-    public List<List<Type>> callEach(String contract, String function, List<List<Type>> argumentsEach,
-                                     List<TypeReference<?>> returns) throws IOException {
+    private List<EthCall> sendEach(String to, String function, List<List<Type>> argumentsEach) throws IOException {
         if (argumentsEach.isEmpty()) {
             return List.of();
         }
-        String to = Abi.address("contract", contract);
         BatchRequest batch = web3j.newBatch();
-        List<Function> views = new ArrayList<>();
         for (List<Type> arguments : argumentsEach) {
-            Function view = new Function(function, arguments, returns);
-            views.add(view);
-            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, to, FunctionEncoder.encode(view)),
-                    DefaultBlockParameterName.LATEST));
+            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, to, FunctionEncoder.encode(new Function(function, arguments,
+                    List.of()))), DefaultBlockParameterName.LATEST));
         }
         BatchResponse answers = batch.send();
         List<? extends Response<?>> responses = answers.getResponses();
-        if (responses.size() != views.size()) {
-            throw new IOException("node answered " + responses.size() + " of " + views.size() + " calls of " + function + " at " + to);
+        if (responses.size() != argumentsEach.size()) {
+            throw new IOException("node answered " + responses.size() + " of " + argumentsEach.size() + " calls of " + function + " at " + to);
         }
-        List<List<Type>> values = new ArrayList<>();
-        for (int i = 0; i < views.size(); i++) {
-            values.add(decoded(to, views.get(i), (EthCall) responses.get(i)));
+        List<EthCall> calls = new ArrayList<>();
+        for (Response<?> response : responses) {
+            calls.add((EthCall) response);
         }
-        return values;
+        return calls;
     }
 
     @SuppressWarnings("rawtypes")

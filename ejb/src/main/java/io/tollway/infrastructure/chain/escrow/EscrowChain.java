@@ -82,12 +82,12 @@ public class EscrowChain {
         }
     }
 
-    /** Several agreements read in one round trip to the node, by their on-chain ids. */
-    public Map<String, EscrowAgreementOnChain> agreements(Collection<String> onChainIds) {
+    /** Each agreement's last bill on chain (unix seconds; its activation before the first), by on-chain id, in one round trip. */
+    public Map<String, Long> lastBills(Collection<String> onChainIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(onChainIds));
         try {
-            List<EscrowAgreementOnChain> read = reader().agreements(escrowAddress(), ids.stream().map(BigInteger::new).toList());
-            Map<String, EscrowAgreementOnChain> byId = new HashMap<>();
+            List<Long> read = reader().lastBills(escrowAddress(), ids.stream().map(BigInteger::new).toList());
+            Map<String, Long> byId = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 byId.put(ids.get(i), read.get(i));
             }

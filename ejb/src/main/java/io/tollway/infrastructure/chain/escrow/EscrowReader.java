@@ -37,6 +37,8 @@ public final class EscrowReader {
     private static final String AGREEMENT_CREATED = EventEncoder.encode(ServiceEscrow.AGREEMENTCREATED_EVENT);
     /** AgreementView is a static struct: returned inline, as its fourteen fields in a row. */
     private static final List<TypeReference<?>> AGREEMENT_FIELDS = agreementFields();
+    /** The place of {@code lastBillAt} in {@code agreement}'s answer (every field a static word). */
+    private static final int LAST_BILL_AT = 8;
 
     private final Web3j web3j;
     private final ContractViews views;
@@ -51,11 +53,15 @@ public final class EscrowReader {
         return agreementOf(views.call(escrow, "agreement", List.of(EscrowCalls.id(onChainId)), AGREEMENT_FIELDS));
     }
 
-    /** Several agreements in one round trip to the node, in the order of {@code onChainIds}. */
+    /**
+     * Each agreement's last bill (unix seconds; its activation before the first bill), in the order
+     * of {@code onChainIds}, in one round trip: only that field of {@code agreement} is decoded.
+     */
     @SuppressWarnings("rawtypes")
-    public List<EscrowAgreementOnChain> agreements(String escrow, List<BigInteger> onChainIds) throws IOException {
+    public List<Long> lastBills(String escrow, List<BigInteger> onChainIds) throws IOException {
         List<List<Type>> arguments = onChainIds.stream().<List<Type>>map(id -> List.of(EscrowCalls.id(id))).toList();
-        return views.callEach(escrow, "agreement", arguments, AGREEMENT_FIELDS).stream().map(EscrowReader::agreementOf).toList();
+        return views.callEachUint(escrow, "agreement", arguments, LAST_BILL_AT, AGREEMENT_FIELDS.size()).stream()
+                .map(BigInteger::longValueExact).toList();
     }
 
     private static List<TypeReference<?>> agreementFields() {
@@ -73,7 +79,7 @@ public final class EscrowReader {
         int status = uint(v, 3).intValueExact();
         return new EscrowAgreementOnChain(text(v, 0), text(v, 1), text(v, 2),
                 status < EscrowAgreementOnChain.STATUSES.size() ? EscrowAgreementOnChain.STATUSES.get(status) : "Unknown(" + status + ")",
-                uint(v, 4), uint(v, 5), uint(v, 6), uint(v, 7).longValueExact(), uint(v, 8).longValueExact(),
+                uint(v, 4), uint(v, 5), uint(v, 6), uint(v, 7).longValueExact(), uint(v, LAST_BILL_AT).longValueExact(),
                 uint(v, 9), uint(v, 10), uint(v, 11), (Boolean) v.get(12).getValue(), (Boolean) v.get(13).getValue());
     }
 

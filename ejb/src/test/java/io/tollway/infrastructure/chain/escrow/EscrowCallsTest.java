@@ -176,6 +176,8 @@ class EscrowCallsTest {
         assertThat(rejected.get(0).reason).isEqualTo(big(OVER_CAP));
         assertThat(reader.agreement(escrow, first).lastBillAt()).isEqualTo(billedAt);
         assertThat(reader.agreement(escrow, second).lastBillAt()).as("the skipped bill changed nothing").isEqualTo(billedAt - 600);
+        assertThat(reader.lastBills(escrow, List.of(second, first))).as("the last bills alone, in the order asked")
+                .containsExactly(billedAt - 600, billedAt);
 
         TransactionReceipt stoppedByConsumer = sender.send(consumer, EscrowWalletCalls.stop(escrow, second));
         assertThat(ServiceEscrow.getAgreementStoppedEvents(stoppedByConsumer).get(0).by).isEqualToIgnoringCase(consumer.getAddress());
