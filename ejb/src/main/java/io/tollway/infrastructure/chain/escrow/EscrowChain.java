@@ -7,8 +7,10 @@ import io.tollway.infrastructure.chain.DeployedContracts;
 import io.tollway.infrastructure.chain.DevContracts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class EscrowChain {
+
+    private static final String BILL_PAID = EventEncoder.encode(ServiceEscrow.BILLPAID_EVENT);
+    private static final String OUT_OF_FUNDS = EventEncoder.encode(ServiceEscrow.OUTOFFUNDS_EVENT);
 
     @Inject
     ChainNode node;
@@ -118,40 +123,44 @@ public class EscrowChain {
         try {
             TransactionReceipt receipt = node.web3j().ethGetTransactionReceipt(transactionHash).send().getTransactionReceipt()
                     .orElseThrow(() -> new IOException("no receipt yet for " + transactionHash));
-            BigInteger id = new BigInteger(onChainId);
-            String escrow = escrowAddress();
-            BigInteger base = BigInteger.ZERO;
-            BigInteger variable = BigInteger.ZERO;
-            long seconds = 0;
-            boolean paid = false;
-            boolean outOfFunds = false;
-            BigInteger total = BigInteger.ZERO;
-            for (Log log : receipt.getLogs()) {
-                if (!escrow.equalsIgnoreCase(log.getAddress())) {
-                    continue;
-                }
-                String topic = log.getTopics().get(0);
-                if (topic.equals(org.web3j.abi.EventEncoder.encode(ServiceEscrow.BILLPAID_EVENT))) {
-                    ServiceEscrow.BillPaidEventResponse event = ServiceEscrow.getBillPaidEventFromLog(log);
-                    if (event.id.equals(id)) {
-                        paid = true;
-                        base = event.baseAmount;
-                        variable = event.variableAmount;
-                        seconds = event.billedSeconds.longValueExact();
-                        total = base.add(variable);
-                    }
-                } else if (topic.equals(org.web3j.abi.EventEncoder.encode(ServiceEscrow.OUTOFFUNDS_EVENT))) {
-                    ServiceEscrow.OutOfFundsEventResponse event = ServiceEscrow.getOutOfFundsEventFromLog(log);
-                    if (event.id.equals(id)) {
-                        outOfFunds = true;
-                        total = event.paid;
-                    }
-                }
-            }
-            return new BillOutcome(paid, outOfFunds, base, variable, total, seconds);
+            return outcomeOf(receipt.getLogs(), escrowAddress(), new BigInteger(onChainId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The agreement's bill among a transaction's logs. A billMany receipt has the logs of up to a
+     * hundred bills, and each of them reads it: only this agreement's logs (its id is their first
+     * indexed topic) are decoded.
+     */
+    static BillOutcome outcomeOf(List<Log> logs, String escrow, BigInteger id) {
+        String idTopic = Numeric.toHexStringWithPrefixZeroPadded(id, 64);
+        BigInteger base = BigInteger.ZERO;
+        BigInteger variable = BigInteger.ZERO;
+        long seconds = 0;
+        boolean paid = false;
+        boolean outOfFunds = false;
+        BigInteger total = BigInteger.ZERO;
+        for (Log log : logs) {
+            if (!escrow.equalsIgnoreCase(log.getAddress()) || log.getTopics().size() < 2
+                    || !idTopic.equalsIgnoreCase(log.getTopics().get(1))) {
+                continue;
+            }
+            String topic = log.getTopics().get(0);
+            if (topic.equals(BILL_PAID)) {
+                ServiceEscrow.BillPaidEventResponse event = ServiceEscrow.getBillPaidEventFromLog(log);
+                paid = true;
+                base = event.baseAmount;
+                variable = event.variableAmount;
+                seconds = event.billedSeconds.longValueExact();
+                total = base.add(variable);
+            } else if (topic.equals(OUT_OF_FUNDS)) {
+                outOfFunds = true;
+                total = ServiceEscrow.getOutOfFundsEventFromLog(log).paid;
+            }
+        }
+        return new BillOutcome(paid, outOfFunds, base, variable, total, seconds);
     }
 
     /** What the escrow says a provider (the agent whose key created its agreements) earned and withdrew, over all its agreements. */

@@ -170,6 +170,12 @@ class EscrowCallsTest {
         assertThat(paid.get(0).variableAmount).as("exactly the cap is allowed").isEqualTo(TERMS.usageCap(firstSeconds));
         assertThat(paid.get(0).baseAmount).isEqualTo(TERMS.basePart(firstSeconds, EscrowTerms.FULL_UPTIME_BPS));
         assertThat(Numeric.toHexString(paid.get(0).ref)).isEqualTo(Bill.refOf("bill-first", 1));
+        EscrowChain.BillOutcome firstOutcome = EscrowChain.outcomeOf(receipt.getLogs(), escrow, first);
+        assertThat(firstOutcome.paid()).isTrue();
+        assertThat(firstOutcome.variableAmount()).isEqualTo(paid.get(0).variableAmount);
+        assertThat(firstOutcome.amountPaid()).isEqualTo(paid.get(0).baseAmount.add(paid.get(0).variableAmount));
+        assertThat(EscrowChain.outcomeOf(receipt.getLogs(), escrow, second)).as("the other bill's logs are not this one's")
+                .isEqualTo(new EscrowChain.BillOutcome(false, false, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 0));
         List<ServiceEscrow.BillRejectedEventResponse> rejected = ServiceEscrow.getBillRejectedEvents(receipt);
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).id).isEqualTo(second);
