@@ -87,7 +87,7 @@ public class UsageIntake {
             throw new IllegalArgumentException("a request carries 1 to " + MAX_REPORTS + " usage reports, not " + reports.size());
         }
         // the API lets only providers here, and a provider sees only its offerings' agreements
-        Map<String, Agreement> visible = agreements.findAll(reports.stream().map(Report::agreementId).collect(Collectors.toSet()))
+        Map<String, Agreement> visible = agreements.readAll(reports.stream().map(Report::agreementId).collect(Collectors.toSet()))
                 .stream().filter(a -> provider.seesEveryTenant() || a.concerns(provider.accountId()))
                 .collect(Collectors.toMap(Agreement::id, Function.identity()));
         Outcome[] outcomes = new Outcome[reports.size()];

@@ -21,8 +21,11 @@ public interface AgreementRepository {
 
     Optional<Agreement> find(String id);
 
-    /** Those of the agreements that exist, in no particular order. */
-    List<Agreement> findAll(Collection<String> ids);
+    /**
+     * Those of the agreements that exist, in no particular order, to read only: a change to them is
+     * not saved (and must not be made: they may be shared with other transactions).
+     */
+    List<Agreement> readAll(Collection<String> ids);
 
     /**
      * Locks the agreements' rows until the transaction ends, so that usage checked against an

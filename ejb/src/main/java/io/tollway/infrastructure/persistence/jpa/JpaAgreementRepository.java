@@ -152,12 +152,14 @@ public class JpaAgreementRepository implements AgreementRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Agreement> findAll(Collection<String> ids) {
+    public List<Agreement> readAll(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // read-only: no working copy per agreement and no comparison of each with its original at
+        // the commit (a usage batch reads a hundred agreements and changes none)
         return em.createNativeQuery("select * from agreement where id = any(cast(? as varchar[]))", Agreement.class)
-                .setParameter(1, arrayOf(ids)).getResultList();
+                .setParameter(1, arrayOf(ids)).setHint("eclipselink.read-only", "true").getResultList();
     }
 
     @Override
