@@ -100,7 +100,7 @@ class AgreementPageBrowserIT {
         field.sendKeys(reason);
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.id("actions:" + button)).click();
-        waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.stalenessOf(page));
+        waitUpTo(PAGE_DEADLINE).until(ConsoleBrowser.pageLeft(page));
         waitUpTo(PAGE_DEADLINE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.messages li")));
     }
 

@@ -65,7 +65,7 @@ class ConsolePagesBrowserIT {
     private void clickAndWaitForTheNextPage(By by) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(by).click();
-        console.await(ExpectedConditions.stalenessOf(page));
+        console.await(ConsoleBrowser.pageLeft(page));
     }
 
     private String text(String id) {

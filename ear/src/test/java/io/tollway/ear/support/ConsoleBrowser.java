@@ -5,7 +5,9 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -130,7 +132,29 @@ public final class ConsoleBrowser implements AutoCloseable {
     public void click(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        await(ExpectedConditions.stalenessOf(html));
+        await(pageLeft(html));
+    }
+
+    /**
+     * The browser has left the page whose {@code html} element this is. Selenium's
+     * {@code stalenessOf} waits for a stale element only; asked about an element of a page being
+     * replaced, chromedriver sometimes answers "Node with given id does not belong to the document"
+     * instead (an unknown error), which means the same: the page is gone.
+     */
+    public static ExpectedCondition<Boolean> pageLeft(WebElement html) {
+        return driver -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     public WebElement find(By by) {
