@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollway.ear.support.AgreementDriver;
 import io.tollway.ear.support.Api;
 import io.tollway.wallet.ChainWallet;
+import io.tollway.ear.support.Database;
 import io.tollway.ear.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -121,6 +122,12 @@ class EscrowAgreementLifeIT {
         assertThat(balances.get("billed").asText()).isEqualTo(billed.toString());
         BigInteger settledAtStop = deposit.add(topUp).subtract(SETUP_FEE).subtract(billed).subtract(new BigInteger(balances.get("remaining").asText()));
         assertThat(settledAtStop).as("base fee from the last bill to the stop").isBetween(BigInteger.ZERO, BASE_PER_HOUR);
+
+        // the engine's history (TollwayHistoryLevel): each variable's last value of the bills' processes, no row per change
+        assertThat(Database.value("select value_ from act_ge_property where name_ = 'historyLevel'")).isEqualTo("30");
+        assertThat(Database.count("select count(*) from act_hi_varinst v join act_hi_procinst p on p.id_ = v.proc_inst_id_"
+                + " where p.business_key_ = ? and v.name_ = 'billNumber'", id)).isPositive();
+        assertThat(Database.count("select count(*) from act_hi_detail")).isZero();
     }
 
     private static String report(String agreementId, String key, String usage) {

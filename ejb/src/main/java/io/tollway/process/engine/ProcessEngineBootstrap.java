@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -75,7 +76,8 @@ public class ProcessEngineBootstrap {
         configuration.setTransactionManager(new ContainerTransactionManager(containerTransactionManager()));
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
+        configuration.setCustomHistoryLevels(List.of(TollwayHistoryLevel.INSTANCE));
+        configuration.setHistory(TollwayHistoryLevel.NAME);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new BeanExpressionManager(beanManager));
         configuration.setDelegateInterceptor(new RootCauseDelegateInterceptor());
