@@ -18,7 +18,7 @@ public final class ChainTransactionVariables {
     public static final String STEP = "chainStep";
     public static final String DESCRIPTION = "chainDescription";
     public static final String TO = "chainTo";
-    /** Wei, as a decimal string (a long cannot hold every amount). */
+    /** Wei, as a decimal string (a long cannot hold every amount); absent for none. */
     public static final String VALUE = "chainValue";
     /** ABI-encoded call data, 0x-hex. */
     public static final String DATA = "chainData";
@@ -38,7 +38,11 @@ public final class ChainTransactionVariables {
         return "chainTransaction-" + transactionId;
     }
 
-    /** The variables that ask the {@code chainTransaction} process for this call. */
+    /**
+     * The variables that ask the {@code chainTransaction} process for this call. A value of zero
+     * (every token call) and an absent gas limit are left out rather than stored: each variable is
+     * a row written and deleted, with its history, in every chain step, a bill's too.
+     */
     public static Map<String, Object> asking(String signer, String subject, String step, ContractCall call) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(SIGNER, signer);
@@ -46,9 +50,13 @@ public final class ChainTransactionVariables {
         variables.put(STEP, step);
         variables.put(DESCRIPTION, call.description());
         variables.put(TO, call.to());
-        variables.put(VALUE, call.value().toString());
         variables.put(DATA, call.dataHex());
-        variables.put(GAS_LIMIT, call.gasLimit());
+        if (call.value().signum() != 0) {
+            variables.put(VALUE, call.value().toString());
+        }
+        if (call.gasLimit() != null) {
+            variables.put(GAS_LIMIT, call.gasLimit());
+        }
         return variables;
     }
 
@@ -65,8 +73,9 @@ public final class ChainTransactionVariables {
     /** The call the variables ask for. */
     public static ContractCall callOf(VariableScope variables) {
         Object gasLimit = variables.getVariable(GAS_LIMIT);
+        Object value = variables.getVariable(VALUE);
         return ContractCall.ofHex((String) variables.getVariable(DESCRIPTION), (String) variables.getVariable(TO),
-                new BigInteger((String) variables.getVariable(VALUE)), (String) variables.getVariable(DATA),
+                value == null ? BigInteger.ZERO : new BigInteger((String) value), (String) variables.getVariable(DATA),
                 gasLimit == null ? null : ((Number) gasLimit).longValue());
     }
 
