@@ -95,9 +95,10 @@ public final class Anvil implements AutoCloseable {
      */
     public static Anvil start(int port, Path stateFile) {
         try {
+            Path binary = binary(); // first: a missing binary leaves no temporary files behind
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             Path stateCache = Files.createTempDirectory("anvil-" + port + "-states-");
-            List<String> command = new ArrayList<>(List.of(binary().toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "--host", "127.0.0.1", "--port", Integer.toString(port),
                     "--chain-id", Long.toString(CHAIN_ID), "--cache-path", stateCache.toString()));
             if (stateFile != null) {

@@ -15,7 +15,10 @@ class ChainTransactionVariablesTest {
 
     private static final String TO = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 
-    /** A variable scope over the map, as the engine hands the variables to the request's delegate. */
+    /**
+     * A variable scope over the map, as the engine hands the variables to the request's delegate;
+     * anything but reading one variable fails, so the test notices if the request reads them otherwise.
+     */
     private static VariableScope scopeOf(Map<String, Object> variables) {
         return (VariableScope) Proxy.newProxyInstance(VariableScope.class.getClassLoader(), new Class<?>[]{VariableScope.class},
                 (proxy, method, arguments) -> {
