@@ -45,11 +45,11 @@ class AgreementLifeProcessTest {
      * Jobs one escrow bill takes: each costs the engine a transaction, so the billing cycle has
      * only the boundaries it needs (the benchmark bills about 20 a second on two cores).
      */
-    private static final int JOBS_PER_BILL = 4;
+    private static final int JOBS_PER_BILL = 3;
     private static final List<String> DELEGATES = List.of("recordEscrowIdDelegate", "expectDepositDelegate", "checkDepositDelegate",
             "provisionServiceDelegate", "checkProvisioningDelegate", "handOverCredentialsDelegate", "startBillingDelegate",
             "startTerminationDelegate", "openApprovalDelegate", "escalateApprovalDelegate", "recordProviderApprovalDelegate",
-            "checkApprovalDelegate", "recordRejectionDelegate", "prepareBillDelegate", "recordBillDelegate",
+            "checkApprovalDelegate", "recordRejectionDelegate", "prepareBillDelegate", "submitBillDelegate", "recordBillDelegate",
             "startSuspensionDelegate", "suspendServiceDelegate", "checkPaymentDelegate", "resumeServiceDelegate",
             "beginTerminationDelegate", "deprovisionServiceDelegate", "recordSettlementDelegate", "checkChannelOfferingDelegate",
             "reviewChannelDelegate");
@@ -127,6 +127,10 @@ class AgreementLifeProcessTest {
             e.setVariable("outOfFunds", false);
             e.setVariable("lowBalance", false);
             e.setVariable("suspended", false);
+        });
+        behaviour.put("submitBillDelegate", e -> {
+            e.setVariable("chainTransactionId", 7L);
+            e.setVariable("chainTransactionState", "CONFIRMED");
         });
         behaviour.put("suspendServiceDelegate", e -> e.setVariable("suspensionDeadline", later(Duration.ofDays(1))));
         behaviour.put("checkPaymentDelegate", e -> e.setVariable("paid", false));
@@ -228,12 +232,35 @@ class AgreementLifeProcessTest {
     void anApprovedAndFundedAgreementIsProvisionedAndBilledAtEachInterval() {
         active();
 
-        // the timer's job, the preparation (it reads the chain), the chain transaction's request, the record
+        // the timer's job, the preparation with the bill's request to the gateway (it reads the chain), the record
         assertThat(passTime(Duration.ofMinutes(15))).as("jobs of one bill").isEqualTo(JOBS_PER_BILL);
         passTime(Duration.ofMinutes(15));
 
-        assertThat(chainCalls.stream().filter("submitBill"::equals)).hasSize(2);
+        assertThat(steps.stream().filter("submitBill"::equals)).hasSize(2);
         assertThat(steps.stream().filter("recordBill"::equals)).hasSize(2);
+        assertThat(chainCalls).as("a bill is no chainTransaction call activity").doesNotContain("submitBill");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    @Test
+    void aBillWaitsForItsTransactionAndIsRecordedWhenTheGatewayAnnouncesIt() {
+        active();
+        behaviour.put("submitBillDelegate", e -> {
+            e.setVariable("chainTransactionId", 8L);
+            e.setVariable("chainTransactionState", "PENDING");
+        });
+        passTime(Duration.ofMinutes(15));
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billOnChain");
+        assertThat(steps).doesNotContain("recordBill");
+
+        // another transaction's outcome does not end the wait
+        assertThat(runtime.createMessageCorrelation("chainTransaction-7").correlateAllWithResult()).isEmpty();
+        runtime.createMessageCorrelation("chainTransaction-8")
+                .setVariables(Map.of("chainTransactionState", "CONFIRMED", "chainTransactionHash", "0xabc", "chainTransactionId", 9L))
+                .correlateAll();
+        assertThat(runDueJobs()).as("the record's job").isEqualTo(1);
+
+        assertThat(steps.stream().filter("recordBill"::equals)).hasSize(1);
         assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
     }
 

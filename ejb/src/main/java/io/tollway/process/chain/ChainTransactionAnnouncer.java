@@ -28,8 +28,7 @@ public class ChainTransactionAnnouncer implements TransactionOutcomes {
 
     @Override
     public void finished(FinishedTransaction outcome, Connection connection) {
-        Map<String, Object> variables = ChainTransactionVariables.outcome(outcome.state().name(), outcome.hash(),
-                outcome.gasUsed(), outcome.revertReason());
+        Map<String, Object> variables = ChainTransactionVariables.outcome(outcome.state().name(), outcome.hash(), outcome.revertReason());
         // a batched call's waiter learns which transaction carried it (its bill links to that one)
         variables.put(ChainTransactionVariables.TRANSACTION_ID, outcome.transactionId());
         List<MessageCorrelationResult> told = engine.engine().getRuntimeService()

@@ -30,7 +30,6 @@ public final class ChainTransactionVariables {
     public static final String STATE = "chainTransactionState";
     public static final String PENDING = "PENDING";
     public static final String HASH = "chainTransactionHash";
-    public static final String GAS_USED = "chainGasUsed";
     public static final String REVERT_REASON = "chainRevertReason";
 
     /** The message that ends the wait: one name per transaction, so no announcement can reach another's wait. */
@@ -60,13 +59,18 @@ public final class ChainTransactionVariables {
         return variables;
     }
 
-    /** The variables that tell the process how its transaction ended. */
-    public static Map<String, Object> outcome(String state, String hash, Long gasUsed, String revertReason) {
+    /**
+     * The variables that tell the process how its transaction ended: its state, its hash, and a
+     * revert's reason. Not its gas: the transaction's row has that and no process step reads it,
+     * and a variable more is a row more in every bill's wait.
+     */
+    public static Map<String, Object> outcome(String state, String hash, String revertReason) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(STATE, state);
         variables.put(HASH, hash);
-        variables.put(GAS_USED, gasUsed);
-        variables.put(REVERT_REASON, revertReason);
+        if (revertReason != null) {
+            variables.put(REVERT_REASON, revertReason);
+        }
         return variables;
     }
 
