@@ -72,7 +72,7 @@ public class TermsChange {
             throw new Refused(id, "its approval is not open for a change right now (an earlier change of terms is still being"
                     + " set on chain, or the approval is just moving on); try again in a moment");
         }
-        return views.find(caller, id, false);
+        return views.current(caller, id);
     }
 
     /** 409: the status allows a change of terms, but the chain or the processes do not right now. */

@@ -28,6 +28,8 @@ import io.tollway.process.agreement.AgreementVariables;
 import io.tollway.process.engine.EngineClock;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.math.BigInteger;
@@ -314,8 +316,10 @@ public class ChannelAgreements {
 
     // ---------------------------------------------------------------- the agreement's view
 
+    /** The channel as last committed; in the caller's transaction if it has one (as {@code Agreements.find}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<AgreementView.ChannelView> view(Agreement agreement) {
-        return channels.ofAgreement(agreement.id()).map(channel -> {
+        return channels.read(agreement.id()).map(channel -> {
             ChannelAccount account = channel.account(terms(agreement));
             BigInteger owed = account.owed();
             List<AgreementView.ChequeView> cheques = channels.cheques(agreement.id(), CHEQUES_SHOWN).stream()

@@ -22,6 +22,12 @@ public interface AgreementRepository {
     Optional<Agreement> find(String id);
 
     /**
+     * The agreement as last committed, to read only: shared with other readers, so a change to it is
+     * not saved and must not be made. For views, which read many and change none.
+     */
+    Optional<Agreement> read(String id);
+
+    /**
      * Those of the agreements that exist, in no particular order, to read only: a change to them is
      * not saved (and must not be made: they may be shared with other transactions).
      */
@@ -44,6 +50,9 @@ public interface AgreementRepository {
     Optional<Bill> bill(String agreementId, int number);
 
     List<Bill> bills(String agreementId);
+
+    /** The agreement's bills as last committed, to read only (as {@link #read(String)}). */
+    List<Bill> readBills(String agreementId);
 
     /** Adds the report unless one with its key exists; returns the stored one either way. */
     UsageReport report(UsageReport report);

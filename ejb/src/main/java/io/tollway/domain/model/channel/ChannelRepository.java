@@ -11,6 +11,12 @@ public interface ChannelRepository {
 
     Optional<Channel> ofAgreement(String agreementId);
 
+    /**
+     * The agreement's channel as last committed, to read only: shared with other readers, so a change
+     * to it is not saved and must not be made. For views.
+     */
+    Optional<Channel> read(String agreementId);
+
     /** The channel, locked for the rest of the transaction: cheques, usage and reviews of one channel take turns. */
     Optional<Channel> ofAgreementForUpdate(String agreementId);
 
@@ -24,6 +30,6 @@ public interface ChannelRepository {
 
     void add(AcceptedCheque cheque);
 
-    /** Newest first. */
+    /** Newest first, to read only (accepted cheques never change). */
     List<AcceptedCheque> cheques(String agreementId, int limit);
 }

@@ -27,6 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaAgreementRepository implements AgreementRepository {
 
+    /** EclipseLink's hint for objects read only: shared, never copied into the transaction's working set. */
+    static final String READ_ONLY = "eclipselink.read-only";
+
     @PersistenceContext(unitName = "tollway")
     private EntityManager em;
 
@@ -67,6 +70,12 @@ public class JpaAgreementRepository implements AgreementRepository {
     }
 
     @Override
+    public Optional<Agreement> read(String id) {
+        // the shared cache's object itself: no working copy, nothing compared at the end
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Agreement.class, id, Map.of(READ_ONLY, "true")));
+    }
+
+    @Override
     public List<Agreement> page(String tenantId, int offset, int limit) {
         TypedQuery<Agreement> query = tenantId == null
                 ? em.createQuery("select a from Agreement a order by a.requestedAt desc, a.id", Agreement.class)
@@ -99,6 +108,12 @@ public class JpaAgreementRepository implements AgreementRepository {
     public List<Bill> bills(String agreementId) {
         return em.createQuery("select b from Bill b where b.agreementId = :agreement order by b.number", Bill.class)
                 .setParameter("agreement", agreementId).getResultList();
+    }
+
+    @Override
+    public List<Bill> readBills(String agreementId) {
+        return em.createQuery("select b from Bill b where b.agreementId = :agreement order by b.number", Bill.class)
+                .setParameter("agreement", agreementId).setHint(READ_ONLY, "true").getResultList();
     }
 
     @Override
@@ -159,7 +174,7 @@ public class JpaAgreementRepository implements AgreementRepository {
         // read-only: no working copy per agreement and no comparison of each with its original at
         // the commit (a usage batch reads a hundred agreements and changes none)
         return em.createNativeQuery("select * from agreement where id = any(cast(? as varchar[]))", Agreement.class)
-                .setParameter(1, arrayOf(ids)).setHint("eclipselink.read-only", "true").getResultList();
+                .setParameter(1, arrayOf(ids)).setHint(READ_ONLY, "true").getResultList();
     }
 
     @Override

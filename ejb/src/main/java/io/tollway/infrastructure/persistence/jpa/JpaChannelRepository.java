@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,6 +30,12 @@ public class JpaChannelRepository implements ChannelRepository {
     @Override
     public Optional<Channel> ofAgreement(String agreementId) {
         return agreementId == null ? Optional.empty() : Optional.ofNullable(em.find(Channel.class, agreementId));
+    }
+
+    @Override
+    public Optional<Channel> read(String agreementId) {
+        return agreementId == null ? Optional.empty()
+                : Optional.ofNullable(em.find(Channel.class, agreementId, Map.of(JpaAgreementRepository.READ_ONLY, "true")));
     }
 
     @Override
@@ -73,6 +80,7 @@ public class JpaChannelRepository implements ChannelRepository {
     @Override
     public List<AcceptedCheque> cheques(String agreementId, int limit) {
         return em.createQuery("select c from AcceptedCheque c where c.agreementId = :agreement order by c.balance desc",
-                AcceptedCheque.class).setParameter("agreement", agreementId).setMaxResults(limit).getResultList();
+                AcceptedCheque.class).setParameter("agreement", agreementId).setMaxResults(limit)
+                .setHint(JpaAgreementRepository.READ_ONLY, "true").getResultList();
     }
 }
