@@ -120,6 +120,10 @@ class AgreementsBenchmark {
             print("GET /agreements/{id}", String.format(Locale.ROOT, "%d from %d clients: %s (goal p99 < 50 ms); %.0f requests/s;"
                             + " other answers %s", reads.requests(), settings.clients(), reads.latencies().summary(), reads.perSecond(200),
                     reads.others(200)));
+            LoadRun.Result nothing = nothing();
+            print("an answer doing nothing", String.format(Locale.ROOT, "%d from %d clients: %s; %.0f requests/s; other answers %s"
+                            + " (the server's floor under the figures above)", nothing.requests(), settings.clients(),
+                    nothing.latencies().summary(), nothing.perSecond(200), nothing.others(200)));
             print("heap at the end", ServerHeap.of(driver.admin).summary());
             System.out.println();
 
@@ -134,6 +138,7 @@ class AgreementsBenchmark {
                 assertThat(cheques.load().others(201)).as("cheques not accepted").isEmpty();
             }
             assertThat(reads.others(200)).as("reads not answered 200").isEmpty();
+            assertThat(nothing.others(200)).as("answers doing nothing not answered 200").isEmpty();
         } finally {
             steps.shutdownNow();
         }
@@ -199,6 +204,17 @@ class AgreementsBenchmark {
         LoadRun load = new LoadRun();
         load.run(settings.clients(), Math.max(1, settings.reads() / 10), i -> read(ids));
         return load.run(settings.clients(), settings.reads(), i -> read(ids));
+    }
+
+    /**
+     * As many requests as the reads, with the same key and clients, to an endpoint that does no work
+     * (test servers only): what the container, the authentication and the machine allow at most.
+     */
+    private LoadRun.Result nothing() throws InterruptedException {
+        HttpRequest request = LoadRun.authorized(URI.create(base + "/api/v1/test-support/nothing"), Api.CONSUMER).GET().build();
+        LoadRun load = new LoadRun();
+        load.run(settings.clients(), Math.max(1, settings.reads() / 10), i -> request);
+        return load.run(settings.clients(), settings.reads(), i -> request);
     }
 
     private HttpRequest read(List<String> ids) {

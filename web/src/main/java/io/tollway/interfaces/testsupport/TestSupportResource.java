@@ -1,9 +1,11 @@
 package io.tollway.interfaces.testsupport;
 
 import io.tollway.application.chain.DevTokenTransfers;
+import io.tollway.domain.model.account.Role;
 import io.tollway.infrastructure.chain.ChainGatewayService;
 import io.tollway.infrastructure.config.TollwayConfig;
 import io.tollway.infrastructure.faults.FaultInjector;
+import io.tollway.interfaces.rest.security.Callers;
 import io.tollway.process.engine.EngineClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
@@ -16,7 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -146,6 +150,18 @@ public class TestSupportResource {
                 .sum();
         return Map.of("used", heap.getUsed(), "usedAfterLastCollection", afterLastCollection,
                 "committed", heap.getCommitted(), "max", heap.getMax());
+    }
+
+    /**
+     * Answers at once with the caller's role, for benchmarks: what a request of the API costs the
+     * server before any of Tollway's work (connection, authentication, routing, JSON), the floor
+     * under every other answer's time.
+     */
+    @GET
+    @Path("nothing")
+    public Map<String, String> nothing(@Context SecurityContext security) {
+        ensureEnabled();
+        return Map.of("role", Callers.require(security, Role.values()).role().name());
     }
 
     private void ensureEnabled() {
