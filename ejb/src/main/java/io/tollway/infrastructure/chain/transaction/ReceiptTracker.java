@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 /**
  * Follows sent transactions to their end: a receipt makes a row MINED; enough blocks on top make
  * it CONFIRMED or REVERTED and announce it, in one database transaction; a block that is no longer
- * on the chain sends the row back to SUBMITTED; a transaction the node no longer knows is DROPPED
- * (signed again with a higher fee) or, when another transaction took its nonce, queued again for
- * a new nonce.
+ * on the chain sends the row back to SUBMITTED; a transaction the node no longer knows, or keeps
+ * without mining it although it is its signer's next, is DROPPED (signed again with a higher fee)
+ * or, when another transaction took its nonce, queued again for a new nonce.
  */
 final class ReceiptTracker {
 
@@ -131,9 +131,12 @@ final class ReceiptTracker {
     }
 
     /**
-     * Rows without a receipt for longer than the drop time. A row whose versions the node knows
-     * is merely waiting. One it does not know either lost its nonce to another transaction (the
-     * signer's mined count passed it) or was dropped from the pool.
+     * Rows without a receipt for longer than the drop time. One the node knows waits in its pool:
+     * behind an earlier nonce of its signer, that is normal; as the signer's next nonce, nothing
+     * is mining it (its fee fell below the base fee, or anvil's pool lost track of it,
+     * foundry-rs/foundry#10122), and it is signed again with a higher fee. One the node does not
+     * know either lost its nonce to another transaction (the signer's mined count passed it) or was
+     * dropped from the pool.
      */
     private int resolveUnseen(List<ChainTransaction> unseen) throws IOException {
         if (unseen.isEmpty()) {
@@ -143,14 +146,16 @@ final class ReceiptTracker {
         Map<String, Long> minedCounts = new HashMap<>();
         int changed = 0;
         for (ChainTransaction row : unseen) {
+            long minedCount = minedCount(row.signer(), minedCounts);
+            Duration unseenFor = Duration.between(row.submittedAt(), clock.instant());
             if (row.attemptHashes().stream().anyMatch(known::contains)) {
-                continue;
-            }
-            String address = signerAddresses.get(row.signer());
-            long minedCount = minedCounts.containsKey(row.signer()) ? minedCounts.get(row.signer())
-                    : rpc.transactionCount(address, false);
-            minedCounts.put(row.signer(), minedCount);
-            if (minedCount > row.nonce()) {
+                if (minedCount != row.nonce()) {
+                    continue;
+                }
+                LOG.warning(() -> row + " is next in line but not mined " + unseenFor.toSeconds() + " s after it was sent;"
+                        + " signing it again with a higher fee");
+                dropped(row, "not mined " + unseenFor.toSeconds() + " s after it was sent although next in line");
+            } else if (minedCount > row.nonce()) {
                 // mined in the meantime? then the next round finds its receipt
                 if (!rpc.receipts(row.attemptHashes()).isEmpty()) {
                     continue;
@@ -162,17 +167,29 @@ final class ReceiptTracker {
                     return null;
                 });
             } else {
-                Duration unseenFor = Duration.between(row.submittedAt(), clock.instant());
                 LOG.warning(() -> row + " is unknown to the node " + unseenFor.toSeconds() + " s after it was sent (dropped);"
                         + " signing it again with a higher fee");
-                transactor.inNewTransaction(c -> {
-                    store.dropped(c, row.id(), "unknown to the node since " + row.submittedAt());
-                    return null;
-                });
+                dropped(row, "unknown to the node since " + row.submittedAt());
             }
             wakeSender.accept(row.signer());
             changed++;
         }
         return changed;
+    }
+
+    private long minedCount(String signer, Map<String, Long> minedCounts) throws IOException {
+        Long count = minedCounts.get(signer);
+        if (count == null) {
+            count = rpc.transactionCount(signerAddresses.get(signer), false);
+            minedCounts.put(signer, count);
+        }
+        return count;
+    }
+
+    private void dropped(ChainTransaction row, String why) {
+        transactor.inNewTransaction(c -> {
+            store.dropped(c, row.id(), why);
+            return null;
+        });
     }
 }

@@ -245,6 +245,36 @@ class ChainGatewayTest {
     }
 
     @Test
+    void aTransactionTheNodeKeepsWithoutMiningItAsItsSignersNextIsSignedAgainWithTodaysFees() throws Exception {
+        ChainGateway gateway = gateway(FAST.withDropAfter(Duration.ofSeconds(5)));
+        String to = GatewayBench.newAddress();
+        // no block comes (anvil with automine off, as a chain whose base fee outgrew the fee would)
+        bench.anvil.setAutomine(false);
+        try {
+            long id = gateway.request(SIGNER, "unmined", "pay", bench.transfer(to, AMOUNT));
+            ChainTransaction sent = awaitState(id, SUBMITTED);
+            // meanwhile the next block's base fee rises far above what the sent version offers
+            BigInteger baseFee = sent.maxFeePerGas().multiply(BigInteger.TEN);
+            bench.anvil.call("anvil_setNextBlockBaseFeePerGas", "[\"0x" + baseFee.toString(16) + "\"]");
+            assertThat(bench.web3j.ethGetTransactionByHash(sent.hash()).send().getTransaction()).as("kept in the pool").isPresent();
+
+            await().atMost(DEADLINE).until(() -> bench.row(id).attempts() >= 2 && bench.row(id).state() == SUBMITTED);
+            ChainTransaction again = bench.row(id);
+            assertThat(again.nonce()).isEqualTo(sent.nonce());
+            assertThat(again.hash()).isNotEqualTo(sent.hash());
+            assertThat(again.maxFeePerGas()).isGreaterThan(baseFee);
+
+            bench.anvil.mine();
+            ChainTransaction done = awaitState(id, CONFIRMED);
+            assertThat(done.attemptHashes()).startsWith(sent.hash()).contains(done.hash());
+            assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+            assertThat(bench.announcements(id)).isEqualTo(1);
+        } finally {
+            bench.anvil.setAutomine(true);
+        }
+    }
+
+    @Test
     void aReorganisationThatUndoesAMinedTransactionMinesItAgainAndConfirmsItOnce() throws Exception {
         ChainGateway gateway = gateway(FAST.withConfirmations(3));
         String to = GatewayBench.newAddress();
