@@ -43,7 +43,7 @@ class AgreementLifeProcessTest {
 
     /**
      * Jobs one escrow bill takes: each costs the engine a transaction, so the billing cycle has
-     * only the boundaries it needs (the benchmark bills 21–29 a second on two cores).
+     * only the boundaries it needs (the benchmark bills 21–31 a second on two cores).
      */
     private static final int JOBS_PER_BILL = 3;
     private static final List<String> DELEGATES = List.of("recordEscrowIdDelegate", "expectDepositDelegate", "checkDepositDelegate",
