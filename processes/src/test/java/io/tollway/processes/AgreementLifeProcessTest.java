@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The five agreement processes together, with every delegate mocked: which steps run in which
@@ -45,7 +46,7 @@ class AgreementLifeProcessTest {
      * Jobs one escrow bill takes: each costs the engine a transaction, so the billing cycle has
      * only the boundaries it needs (the benchmark bills 21–31 a second on two cores).
      */
-    private static final int JOBS_PER_BILL = 3;
+    private static final int JOBS_PER_BILL = 2;
     private static final List<String> DELEGATES = List.of("recordEscrowIdDelegate", "expectDepositDelegate", "checkDepositDelegate",
             "provisionServiceDelegate", "checkProvisioningDelegate", "handOverCredentialsDelegate", "startBillingDelegate",
             "startTerminationDelegate", "openApprovalDelegate", "escalateApprovalDelegate", "recordProviderApprovalDelegate",
@@ -232,7 +233,7 @@ class AgreementLifeProcessTest {
     void anApprovedAndFundedAgreementIsProvisionedAndBilledAtEachInterval() {
         active();
 
-        // the timer's job, the preparation with the bill's request to the gateway (it reads the chain), the record
+        // the timer's job with the preparation and the bill's request to the gateway, the record's
         assertThat(passTime(Duration.ofMinutes(15))).as("jobs of one bill").isEqualTo(JOBS_PER_BILL);
         passTime(Duration.ofMinutes(15));
 
@@ -240,6 +241,42 @@ class AgreementLifeProcessTest {
         assertThat(steps.stream().filter("recordBill"::equals)).hasSize(2);
         assertThat(chainCalls).as("a bill is no chainTransaction call activity").doesNotContain("submitBill");
         assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    @Test
+    void aPreparationThatFailsRollsBackToTheTimerWhoseRetriesEndInAnIncidentThatAnOperatorRetries() {
+        active();
+        List<String> failures = new ArrayList<>();
+        behaviour.put("prepareBillDelegate", e -> {
+            failures.add(e.getCurrentActivityId());
+            throw new IllegalStateException("the node does not answer");
+        });
+        ClockUtil.setCurrentTime(later(Duration.ofMinutes(15)));
+
+        // the retry cycle R3/PT1S: three attempts a second apart, each rolled back to the timer
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String timer = billingTimer().getId();
+            assertThatThrownBy(() -> management.executeJob(timer)).hasMessageContaining("the node does not answer");
+            ClockUtil.setCurrentTime(later(Duration.ofSeconds(1)));
+        }
+
+        assertThat(failures).containsExactly("prepareBill", "prepareBill", "prepareBill");
+        assertThat(steps).doesNotContain("submitBill", "recordBill");
+        assertThat(runDueJobs()).as("nothing runs once the retries are used up").isZero();
+        assertThat(runtime.createIncidentQuery().singleResult().getActivityId()).isEqualTo("billDue");
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+
+        // the node answers again and an operator retries the job (the console's retry)
+        behaviour.remove("prepareBillDelegate");
+        management.setJobRetries(billingTimer().getId(), 1);
+        assertThat(runDueJobs()).isEqualTo(JOBS_PER_BILL);
+        assertThat(steps).contains("submitBill", "recordBill");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+        assertThat(waitingAt(ProcessModels.BILLING_CYCLE)).containsExactly("billDue");
+    }
+
+    private Job billingTimer() {
+        return management.createJobQuery().processDefinitionKey(ProcessModels.BILLING_CYCLE).activityId("billDue").singleResult();
     }
 
     @Test
