@@ -1,5 +1,9 @@
 package io.tollway.process.agreement;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import java.util.Objects;
+
 /**
  * The variables the agreement processes share: ids and flags only, never entities. Names here
  * are the names the BPMN expressions use.
@@ -53,5 +57,16 @@ public final class AgreementVariables {
     public static final String OFFERING_ON_CHAIN = "offeringOnChain";
 
     private AgreementVariables() {
+    }
+
+    /**
+     * Sets the variable unless it holds that value already. The engine writes every variable set,
+     * changed or not, and its history with it (three statements); the billing cycle sets its
+     * decisions at every bill and review, and they are mostly what they were.
+     */
+    public static void update(VariableScope execution, String name, Object value) {
+        if (!execution.hasVariable(name) || !Objects.equals(execution.getVariable(name), value)) {
+            execution.setVariable(name, value);
+        }
     }
 }

@@ -21,8 +21,8 @@ public class RecordBillDelegate implements JavaDelegate {
         String agreementId = (String) execution.getVariable(AgreementVariables.AGREEMENT_ID);
         AgreementLife.BillResult result = life.recordBill(agreementId, (Integer) execution.getVariable(AgreementVariables.BILL_NUMBER),
                 (String) execution.getVariable("chainTransactionHash"), (Long) execution.getVariable("chainTransactionId"));
-        execution.setVariable(AgreementVariables.OUT_OF_FUNDS, result.outOfFunds());
-        execution.setVariable(AgreementVariables.LOW_BALANCE, result.lowBalance());
-        execution.setVariable(AgreementVariables.SUSPENDED, result.suspended());
+        AgreementVariables.update(execution, AgreementVariables.OUT_OF_FUNDS, result.outOfFunds());
+        AgreementVariables.update(execution, AgreementVariables.LOW_BALANCE, result.lowBalance());
+        AgreementVariables.update(execution, AgreementVariables.SUSPENDED, result.suspended());
     }
 }

@@ -21,7 +21,7 @@ public class ReviewChannelDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String agreementId = (String) execution.getVariable(AgreementVariables.AGREEMENT_ID);
         ServiceDecision decision = life.reviewChannel(agreementId);
-        execution.setVariable(AgreementVariables.CHANNEL_ACTION, decision.action().name());
-        execution.setVariable(AgreementVariables.CHANNEL_CAUSE, decision.cause() == null ? null : decision.cause().name());
+        AgreementVariables.update(execution, AgreementVariables.CHANNEL_ACTION, decision.action().name());
+        AgreementVariables.update(execution, AgreementVariables.CHANNEL_CAUSE, decision.cause() == null ? null : decision.cause().name());
     }
 }
