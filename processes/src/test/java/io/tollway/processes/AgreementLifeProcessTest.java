@@ -44,7 +44,7 @@ class AgreementLifeProcessTest {
 
     /**
      * Jobs one escrow bill takes: each costs the engine a transaction, so the billing cycle has
-     * only the boundaries it needs (the benchmark bills 21–31 a second on two cores).
+     * only the boundaries it needs (a round of the benchmark is mostly its jobs' statements).
      */
     private static final int JOBS_PER_BILL = 2;
     private static final List<String> DELEGATES = List.of("recordEscrowIdDelegate", "expectDepositDelegate", "checkDepositDelegate",
