@@ -17,8 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Message;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -61,10 +65,20 @@ public class ChainEventAnnouncer implements ChainEventHandler {
     @PostConstruct
     void readModels() {
         declaredMessages = ProcessModels.RESOURCES.stream()
-                .map(resource -> Bpmn.readModelFromStream(ProcessModels.class.getClassLoader().getResourceAsStream(resource)))
-                .flatMap(model -> model.getModelElementsByType(Message.class).stream())
+                .flatMap(resource -> model(resource).getModelElementsByType(Message.class).stream())
                 .map(Message::getName)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static BpmnModelInstance model(String resource) {
+        try (InputStream in = ProcessModels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no process model " + resource + " on the class path");
+            }
+            return Bpmn.readModelFromStream(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the process model " + resource, e);
+        }
     }
 
     public static String messageOf(Class<? extends ChainEvent> event) {
