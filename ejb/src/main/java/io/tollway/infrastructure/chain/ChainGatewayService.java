@@ -90,7 +90,8 @@ public class ChainGatewayService {
             long chainId = node.chainId();
             GatewaySettings settings = GatewaySettings.defaults()
                     .withConfirmations(config.chainConfirmations())
-                    .withDropAfter(config.chainDropAfter());
+                    .withDropAfter(config.chainDropAfter())
+                    .withMaxFeePerGas(config.chainMaxFeePerGas());
             ChainGateway started = new ChainGateway(transactor, node.web3j(), chainId, signers, settings, outcomes,
                     faults::check, threads, Clock.systemUTC(), List.of(new EscrowBillBatching(config.chainBillBatchLinger())));
             started.start();

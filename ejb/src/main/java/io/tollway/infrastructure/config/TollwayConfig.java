@@ -1,7 +1,9 @@
 package io.tollway.infrastructure.config;
 
+import io.tollway.infrastructure.chain.transaction.GatewaySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigInteger;
 import java.time.Duration;
 
 /**
@@ -61,6 +63,19 @@ public class TollwayConfig {
     /** How long a sent transaction may be unknown to the node before it is signed again with a higher fee. */
     public Duration chainDropAfter() {
         return Duration.parse(value("tollway.chain.drop-after", "PT60S"));
+    }
+
+    /**
+     * The fee ceiling: the most a transaction may offer per gas, in wei (default 500 gwei). Above
+     * it a transaction is signed at the ceiling and waits for the base fee to fall.
+     */
+    public BigInteger chainMaxFeePerGas() {
+        String value = value("tollway.chain.max-fee-per-gas", GatewaySettings.DEFAULT_MAX_FEE_PER_GAS.toString());
+        try {
+            return new BigInteger(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tollway.chain.max-fee-per-gas must be a whole number of wei per gas, not " + value, e);
+        }
     }
 
     /** How many batches of process jobs run at once on this node (each holds a database connection). */

@@ -98,7 +98,7 @@ public final class ChainGateway implements AutoCloseable {
         });
         for (Map.Entry<String, TransactionSigner> signer : signers.entrySet()) {
             TransactionSender sender = new TransactionSender(signer.getKey(), signer.getValue(), chainId, transactor, store, rpc,
-                    reasons, outcomes, faults, settings.batchSize(), batches, members);
+                    reasons, outcomes, faults, settings.batchSize(), settings.maxFeePerGas(), batches, members);
             ReconcilingStep step = new ReconcilingStep(() -> reconciliation.reconcile(signer.getKey(), addresses.get(signer.getKey())), () -> {
                 int done = sender.runOnce();
                 if (done > 0) {

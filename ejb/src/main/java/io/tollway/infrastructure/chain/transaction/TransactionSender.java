@@ -12,8 +12,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -39,12 +42,16 @@ final class TransactionSender {
     private final Outcomes outcomes;
     private final FaultPoints faults;
     private final int batchSize;
+    private final BigInteger feeCeiling;
     private final BatchAssembler batches;
     private final BatchMemberStore members;
+    /** Dropped rows waiting at the fee ceiling (said once each); the sender's own thread only. */
+    private final Set<Long> held = new HashSet<>();
+    private boolean aboveCeiling;
 
     TransactionSender(String name, TransactionSigner signer, long chainId, Transactor transactor, ChainTransactionStore store,
                       ChainRpc rpc, RevertReasons reasons, Outcomes outcomes, FaultPoints faults, int batchSize,
-                      BatchAssembler batches, BatchMemberStore members) {
+                      BigInteger feeCeiling, BatchAssembler batches, BatchMemberStore members) {
         this.name = name;
         this.signer = signer;
         this.chainId = chainId;
@@ -55,6 +62,7 @@ final class TransactionSender {
         this.outcomes = outcomes;
         this.faults = faults;
         this.batchSize = batchSize;
+        this.feeCeiling = feeCeiling;
         this.batches = batches;
         this.members = members;
     }
@@ -120,7 +128,9 @@ final class TransactionSender {
 
     private int signWaiting() throws IOException {
         transactor.inNewTransaction(c -> batches.assemble(c, name));
-        Fees current = rpc.currentFees();
+        Fees market = rpc.currentFees();
+        noticeCeiling(market);
+        Fees current = market.cappedAt(feeCeiling);
         // asking the node is done before the transaction that holds the signer's nonce sequence
         Map<Long, ChainRpc.Estimate> estimates = new HashMap<>();
         for (ChainTransaction row : transactor.inNewTransaction(c -> store.toEstimate(c, name, batchSize))) {
@@ -135,9 +145,9 @@ final class TransactionSender {
             int signed = 0;
             for (ChainTransaction row : rows) {
                 if (row.state() == ChainTransactionState.DROPPED) {
-                    Fees bumped = new Fees(row.maxFeePerGas(), row.maxPriorityFeePerGas()).bumpedAtLeastTo(current);
-                    sign(c, row, row.nonce(), row.call().gasLimit(), bumped);
-                    LOG.info(() -> "signed " + row + " again with max fee " + bumped.maxFeePerGas() + " (was " + row.maxFeePerGas() + ")");
+                    if (!signAgain(c, row, market)) {
+                        continue;
+                    }
                 } else if (row.nonce() != null) {
                     sign(c, row, row.nonce(), row.call().gasLimit(), current);
                 } else {
@@ -175,6 +185,50 @@ final class TransactionSender {
         LOG.warning(() -> row + " would revert: " + reason + "; not sent");
         outcomes.finish(c, row, ChainTransactionState.REVERTED, reason);
         return null;
+    }
+
+    /**
+     * A dropped row under its nonce: signed again with a higher fee, never above the ceiling. A
+     * version at the ceiling already is sent again as it is while a block could take it, and
+     * otherwise waits (false) for the base fee to fall: the signer pays no more than the ceiling.
+     */
+    private boolean signAgain(Connection c, ChainTransaction row, Fees market) throws SQLException {
+        Fees previous = new Fees(row.maxFeePerGas(), row.maxPriorityFeePerGas());
+        Optional<Fees> replacement = previous.replacementUnder(market, feeCeiling);
+        if (replacement.isPresent()) {
+            held.remove(row.id());
+            sign(c, row, row.nonce(), row.call().gasLimit(), replacement.get());
+            LOG.info(() -> "signed " + row + " again with max fee " + replacement.get().maxFeePerGas() + " (was " + row.maxFeePerGas() + ")");
+            return true;
+        }
+        if (previous.payableAt(market)) {
+            held.remove(row.id());
+            store.resend(c, row.id(), "at the fee ceiling of " + feeCeiling + " wei per gas: sent again as it was");
+            LOG.info(() -> "sending " + row + " again as it was: its max fee " + row.maxFeePerGas() + " is at the ceiling of " + feeCeiling);
+            return true;
+        }
+        if (held.add(row.id())) {
+            String why = "held at the fee ceiling of " + feeCeiling + " wei per gas: the next block's base fee is above the "
+                    + row.maxFeePerGas() + " it offers (tollway.chain.max-fee-per-gas)";
+            store.failedAttempt(c, row.id(), why);
+            LOG.warning(() -> row + " " + why);
+        }
+        return false;
+    }
+
+    /** Says once when the chain starts asking more than the ceiling, and once when it stops. */
+    private void noticeCeiling(Fees market) {
+        boolean above = market.maxFeePerGas().compareTo(feeCeiling) > 0;
+        if (above != aboveCeiling) {
+            aboveCeiling = above;
+            if (above) {
+                LOG.warning(() -> "signer " + name + ": the chain asks a max fee of " + market.maxFeePerGas() + " wei per gas,"
+                        + " above the ceiling of " + feeCeiling + " (tollway.chain.max-fee-per-gas); transactions are signed at the"
+                        + " ceiling and may wait for the base fee to fall");
+            } else {
+                LOG.info(() -> "signer " + name + ": the chain asks " + market.maxFeePerGas() + " wei per gas again, under the ceiling");
+            }
+        }
     }
 
     private void sign(Connection c, ChainTransaction row, long nonce, long gasLimit, Fees fees) throws SQLException {

@@ -63,7 +63,7 @@ class ChainGatewayBenchmark {
     }
 
     private static GatewaySettings settings() {
-        return new GatewaySettings(1, Duration.ofSeconds(60), Duration.ofMillis(100), 500);
+        return new GatewaySettings(1, Duration.ofSeconds(60), Duration.ofMillis(100), 500, GatewaySettings.DEFAULT_MAX_FEE_PER_GAS);
     }
 
     /** The baseline: web3j's generated binding, one transfer after the other, each waiting for its receipt. */

@@ -34,7 +34,7 @@ class ChainGatewayTest {
 
     private static final BigInteger AMOUNT = BigInteger.valueOf(1_234_567);
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final GatewaySettings FAST = new GatewaySettings(1, Duration.ofSeconds(2), Duration.ofMillis(50), 200);
+    private static final GatewaySettings FAST = new GatewaySettings(1, Duration.ofSeconds(2), Duration.ofMillis(50), 200, GatewaySettings.DEFAULT_MAX_FEE_PER_GAS);
 
     private static GatewayBench bench;
     private final List<ChainGateway> gateways = new ArrayList<>();
@@ -272,6 +272,77 @@ class ChainGatewayTest {
         } finally {
             bench.anvil.setAutomine(true);
         }
+    }
+
+    @Test
+    void aTransactionIsSignedAtTheFeeCeilingWhenTheChainAsksMoreAndIsMinedAtIt() throws Exception {
+        BigInteger before = nextBaseFee();
+        BigInteger baseFee = BigInteger.valueOf(20_000_000_000L);
+        // the chain asks twice the base fee plus the tip; the ceiling lies between the base fee and that
+        BigInteger ceiling = baseFee.multiply(BigInteger.valueOf(3)).divide(BigInteger.TWO);
+        setNextBaseFee(baseFee);
+        try {
+            ChainGateway gateway = gateway(FAST.withMaxFeePerGas(ceiling));
+            String to = GatewayBench.newAddress();
+            long id = gateway.request(SIGNER, "ceiling-new", "pay", bench.transfer(to, AMOUNT));
+
+            ChainTransaction done = awaitState(id, CONFIRMED);
+            assertThat(done.maxFeePerGas()).isEqualTo(ceiling);
+            assertThat(done.maxPriorityFeePerGas()).isLessThanOrEqualTo(ceiling);
+            assertThat(done.attempts()).isEqualTo(1);
+            assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+        } finally {
+            setNextBaseFee(before);
+        }
+    }
+
+    @Test
+    void aReplacementIsNeverSignedAboveTheFeeCeilingAndWaitsAtItUntilTheBaseFeeFalls() throws Exception {
+        BigInteger before = nextBaseFee();
+        BigInteger baseFee = BigInteger.valueOf(20_000_000_000L);
+        BigInteger ceiling = baseFee.multiply(BigInteger.valueOf(3));
+        setNextBaseFee(baseFee);
+        ChainGateway gateway = gateway(FAST.withDropAfter(Duration.ofSeconds(5)).withMaxFeePerGas(ceiling));
+        String to = GatewayBench.newAddress();
+        bench.anvil.setAutomine(false);
+        try {
+            long id = gateway.request(SIGNER, "ceiling-replaced", "pay", bench.transfer(to, AMOUNT));
+            ChainTransaction sent = awaitState(id, SUBMITTED);
+            assertThat(sent.maxFeePerGas()).isLessThan(ceiling);
+            // the base fee rises far above the ceiling: an unbounded bump would follow it there
+            setNextBaseFee(sent.maxFeePerGas().multiply(BigInteger.TEN));
+
+            await().atMost(DEADLINE).until(() -> bench.row(id).attempts() == 2);
+            assertThat(bench.row(id).maxFeePerGas()).as("the replacement, at the ceiling").isEqualTo(ceiling);
+            await().atMost(DEADLINE).until(() -> String.valueOf(bench.row(id).lastError()).startsWith("held at the fee ceiling"));
+            ChainTransaction held = bench.row(id);
+            assertThat(held.state()).isEqualTo(ChainTransactionState.DROPPED);
+            assertThat(held.attempts()).as("no version above the ceiling").isEqualTo(2);
+            assertThat(held.maxFeePerGas()).isEqualTo(ceiling);
+
+            // the base fee falls under the ceiling: the version at the ceiling is sent again as it was and mined
+            setNextBaseFee(baseFee);
+            await().atMost(DEADLINE).until(() -> bench.row(id).state() == SUBMITTED);
+            bench.anvil.mine();
+            ChainTransaction done = awaitState(id, CONFIRMED);
+            assertThat(done.hash()).isEqualTo(held.hash());
+            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(bench.balanceOf(to)).isEqualTo(AMOUNT);
+            assertThat(bench.announcements(id)).isEqualTo(1);
+        } finally {
+            bench.anvil.setAutomine(true);
+            setNextBaseFee(before);
+        }
+    }
+
+    private BigInteger nextBaseFee() throws Exception {
+        List<BigInteger> fees = bench.web3j.ethFeeHistory(1, org.web3j.protocol.core.DefaultBlockParameterName.LATEST, List.of())
+                .send().getFeeHistory().getBaseFeePerGas();
+        return fees.get(fees.size() - 1);
+    }
+
+    private void setNextBaseFee(BigInteger wei) {
+        bench.anvil.call("anvil_setNextBlockBaseFeePerGas", "[\"0x" + wei.toString(16) + "\"]");
     }
 
     @Test
