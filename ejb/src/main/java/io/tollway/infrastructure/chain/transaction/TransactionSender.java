@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * Signs and sends the transactions of one signing key; the only taker of its nonces. Each round
  * first sends what is signed and unsent, lowest nonce first (after a crash, those are the rows the
  * crash interrupted), then signs what waits: dropped rows again under their nonce with a higher
- * fee, new rows under the next nonces of the persisted sequence. The signed row is committed
- * before its bytes leave the process.
+ * fee, new rows under the next nonces of the persisted sequence. No version offers more than the
+ * fee ceiling ({@link GatewaySettings#maxFeePerGas}). The signed row is committed before its bytes
+ * leave the process.
  */
 final class TransactionSender {
 
