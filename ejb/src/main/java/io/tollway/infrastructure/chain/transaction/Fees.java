@@ -54,7 +54,7 @@ public record Fees(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
     }
 
     private static boolean tenPercentAbove(BigInteger fee, BigInteger earlier) {
-        return fee.multiply(TEN).compareTo(earlier.multiply(ELEVEN)) >= 0 && (fee.compareTo(earlier) > 0 || earlier.signum() == 0);
+        return fee.multiply(TEN).compareTo(earlier.multiply(ELEVEN)) >= 0;
     }
 
     private static BigInteger bump(BigInteger fee) {

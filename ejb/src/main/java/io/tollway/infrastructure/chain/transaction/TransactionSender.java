@@ -12,11 +12,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +30,8 @@ final class TransactionSender {
     private static final Logger LOG = Logger.getLogger(TransactionSender.class.getName());
     /** Margin on estimated gas: state may change a little between estimate and execution. */
     private static final long ESTIMATE_MARGIN_PERCENT = 25;
+    /** How {@code last_error} begins while a dropped row waits at the fee ceiling: written and logged once. */
+    private static final String HELD = "held at the fee ceiling";
 
     private final String name;
     private final TransactionSigner signer;
@@ -46,8 +46,6 @@ final class TransactionSender {
     private final BigInteger feeCeiling;
     private final BatchAssembler batches;
     private final BatchMemberStore members;
-    /** Dropped rows waiting at the fee ceiling (said once each); the sender's own thread only. */
-    private final Set<Long> held = new HashSet<>();
     private boolean aboveCeiling;
 
     TransactionSender(String name, TransactionSigner signer, long chainId, Transactor transactor, ChainTransactionStore store,
@@ -197,19 +195,17 @@ final class TransactionSender {
         Fees previous = new Fees(row.maxFeePerGas(), row.maxPriorityFeePerGas());
         Optional<Fees> replacement = previous.replacementUnder(market, feeCeiling);
         if (replacement.isPresent()) {
-            held.remove(row.id());
             sign(c, row, row.nonce(), row.call().gasLimit(), replacement.get());
             LOG.info(() -> "signed " + row + " again with max fee " + replacement.get().maxFeePerGas() + " (was " + row.maxFeePerGas() + ")");
             return true;
         }
         if (previous.payableAt(market)) {
-            held.remove(row.id());
             store.resend(c, row.id(), "at the fee ceiling of " + feeCeiling + " wei per gas: sent again as it was");
             LOG.info(() -> "sending " + row + " again as it was: its max fee " + row.maxFeePerGas() + " is at the ceiling of " + feeCeiling);
             return true;
         }
-        if (held.add(row.id())) {
-            String why = "held at the fee ceiling of " + feeCeiling + " wei per gas: the next block's base fee is above the "
+        if (row.lastError() == null || !row.lastError().startsWith(HELD)) {
+            String why = HELD + " of " + feeCeiling + " wei per gas: the next block's base fee is above the "
                     + row.maxFeePerGas() + " it offers (tollway.chain.max-fee-per-gas)";
             store.failedAttempt(c, row.id(), why);
             LOG.warning(() -> row + " " + why);

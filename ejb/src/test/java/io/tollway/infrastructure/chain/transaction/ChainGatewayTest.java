@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -162,7 +163,7 @@ class ChainGatewayTest {
         crashing.close();
         ChainTransaction signed = bench.row(id);
         // the base fee rises far above what the signed bytes offer before they are sent
-        bench.anvil.call("anvil_setNextBlockBaseFeePerGas", "[\"0x" + signed.maxFeePerGas().multiply(BigInteger.TEN).toString(16) + "\"]");
+        setNextBaseFee(signed.maxFeePerGas().multiply(BigInteger.TEN));
 
         gateway(FAST);
         ChainTransaction done = awaitState(id, CONFIRMED);
@@ -255,7 +256,7 @@ class ChainGatewayTest {
             ChainTransaction sent = awaitState(id, SUBMITTED);
             // meanwhile the next block's base fee rises far above what the sent version offers
             BigInteger baseFee = sent.maxFeePerGas().multiply(BigInteger.TEN);
-            bench.anvil.call("anvil_setNextBlockBaseFeePerGas", "[\"0x" + baseFee.toString(16) + "\"]");
+            setNextBaseFee(baseFee);
             assertThat(bench.web3j.ethGetTransactionByHash(sent.hash()).send().getTransaction()).as("kept in the pool").isPresent();
 
             await().atMost(DEADLINE).until(() -> bench.row(id).attempts() >= 2 && bench.row(id).state() == SUBMITTED);
@@ -336,7 +337,7 @@ class ChainGatewayTest {
     }
 
     private BigInteger nextBaseFee() throws Exception {
-        List<BigInteger> fees = bench.web3j.ethFeeHistory(1, org.web3j.protocol.core.DefaultBlockParameterName.LATEST, List.of())
+        List<BigInteger> fees = bench.web3j.ethFeeHistory(1, DefaultBlockParameterName.LATEST, List.of())
                 .send().getFeeHistory().getBaseFeePerGas();
         return fees.get(fees.size() - 1);
     }
