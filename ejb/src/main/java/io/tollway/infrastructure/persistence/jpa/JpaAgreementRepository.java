@@ -173,7 +173,7 @@ public class JpaAgreementRepository implements AgreementRepository {
         }
         // read-only: no working copy per agreement and no comparison of each with its original at
         // the commit (a usage batch reads a hundred agreements and changes none)
-        return em.createNativeQuery("select * from agreement where id = any(cast(? as varchar[]))", Agreement.class)
+        return em.createNativeQuery("select * from agreement where id in " + ANY_OF, Agreement.class)
                 .setParameter(1, arrayOf(ids)).setHint(READ_ONLY, "true").getResultList();
     }
 
@@ -183,7 +183,7 @@ public class JpaAgreementRepository implements AgreementRepository {
             return;
         }
         // the lock only: EclipseLink's copies of the rows stay as they are, their versions still guard the writes
-        em.createNativeQuery("select id from agreement where id = any(cast(? as varchar[])) order by id for update")
+        em.createNativeQuery("select id from agreement where id in " + ANY_OF + " order by id for update")
                 .setParameter(1, arrayOf(ids)).getResultList();
     }
 
@@ -213,6 +213,19 @@ public class JpaAgreementRepository implements AgreementRepository {
         return literal.append('}').toString();
     }
 
+    /**
+     * The texts of one array parameter, read once per statement. "x = any(cast(? as varchar[]))"
+     * parses the array literal again for each row the filter meets when the planner scans the
+     * table instead of its index (as it does while the statistics still describe a smaller table):
+     * 700 ms for 30,000 usage reports and 100 agreements, against 20 ms for this set. That was the
+     * batched usage reports held up now and then in the benchmark.
+     */
+    static final String ANY_OF = "(select unnest(cast(? as varchar[])))";
+
+    /** Each agreement's usage not yet billed; agreements without any are left out. */
+    static final String UNBILLED_AMOUNTS = "select agreement_id, sum(amount) from usage_report"
+            + " where agreement_id in " + ANY_OF + " and bill_number is null group by agreement_id";
+
     @Override
     public Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds) {
         if (agreementIds.isEmpty()) {
@@ -220,9 +233,7 @@ public class JpaAgreementRepository implements AgreementRepository {
         }
         Map<String, BigInteger> amounts = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select agreement_id, sum(amount) from usage_report"
-                        + " where agreement_id = any(cast(? as varchar[])) and bill_number is null group by agreement_id")
-                .setParameter(1, arrayOf(agreementIds)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(UNBILLED_AMOUNTS).setParameter(1, arrayOf(agreementIds)).getResultList();
         for (Object[] row : rows) {
             amounts.put((String) row[0], new BigDecimal(row[1].toString()).toBigIntegerExact());
         }
