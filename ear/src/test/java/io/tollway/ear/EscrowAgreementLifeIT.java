@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.tollway.ear.support.AgreementDriver.BASE_PER_HOUR;
@@ -128,6 +137,46 @@ class EscrowAgreementLifeIT {
         assertThat(Database.count("select count(*) from act_hi_varinst v join act_hi_procinst p on p.id_ = v.proc_inst_id_"
                 + " where p.business_key_ = ? and v.name_ = 'billNumber'", id)).isPositive();
         assertThat(Database.count("select count(*) from act_hi_detail")).isZero();
+    }
+
+    @Test
+    void singleUsageReportsSentAtOnceAreEachAnsweredAndTogetherNeverPassTheCap() throws Exception {
+        ChainWallet wallet = driver.wallet();
+        String id = driver.awaitingApproval(driver.publishedOffering(), wallet);
+        driver.approvedByBoth(id, wallet);
+        driver.deposit(id, wallet, SETUP_FEE.add(BigInteger.valueOf(72_000)));
+        driver.awaitStatus(id, "ACTIVE");
+        driver.passTime(900);
+
+        // 40 new keys of 1,000 each and one more key sent 10 times, all at once, one report per request, against
+        // a cap of 18,000 that grows by 20 a second of the chain's clock: the server takes them in groups
+        List<String> keys = new ArrayList<>();
+        IntStream.range(0, 40).forEach(i -> keys.add("at-once-" + i));
+        IntStream.range(0, 10).forEach(i -> keys.add(i * 5, "at-once-same"));
+        ExecutorService senders = Executors.newFixedThreadPool(25);
+        Map<String, List<Api.Reply>> replies = new HashMap<>();
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (String key : keys) {
+                sent.add(senders.submit(() -> driver.provider.post("/api/v1/agreements/" + id + "/usage",
+                        "{\"idempotencyKey\":\"" + key + "\",\"amount\":\"1000\"}")));
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                replies.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(sent.get(i).get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        replies.values().stream().flatMap(List::stream).filter(r -> r.status() != 201)
+                .forEach(refused -> assertProblem(refused, 422, "usage-over-cap"));
+        assertThat(replies.get("at-once-same")).extracting(Api.Reply::status).as("a key sent again is answered like the first")
+                .containsOnly(replies.get("at-once-same").get(0).status());
+        long acceptedKeys = replies.values().stream().filter(r -> r.get(0).status() == 201).count();
+        assertThat(acceptedKeys).as("the cap is at least 18,000 and, this soon after, at most 25,000").isBetween(18L, 25L);
+        assertThat(Database.count("select count(*) from usage_report where agreement_id = ?", id)).isEqualTo(acceptedKeys);
+        assertThat(Database.value("select sum(amount) from usage_report where agreement_id = ?", id))
+                .isEqualTo(String.valueOf(acceptedKeys * 1000));
     }
 
     private static String report(String agreementId, String key, String usage) {

@@ -45,6 +45,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The agreements' use cases for the API: a consumer requests one and approves or rejects it, the
@@ -188,13 +190,38 @@ public class Agreements implements ProvisioningReports {
                                 java.time.Instant reportedAt) {
     }
 
-    /** The consumer's cheque for its agreement's channel; see {@link ChannelAgreements#cheque}. */
-    public ChannelAgreements.ChequeAccepted cheque(Caller consumer, String id, BigInteger balance, String signature) {
-        Agreement agreement = visible(consumer, id);
-        if (agreement.settlementModel() != SettlementModel.CHANNEL) {
-            throw new UnsupportedModel(agreement.settlementModel(), "cheques");
+    /** A consumer's cheque for one of its agreements. */
+    public record ChequeSent(Caller consumer, String agreementId, BigInteger balance, String signature) {
+    }
+
+    /**
+     * Consumers' cheques, each for one of its own payment-channel agreements, in one transaction,
+     * each taken or refused on its own; see {@link ChannelAgreements#chequeAll}.
+     */
+    public List<ChannelAgreements.ChequeOutcome> chequeAll(List<ChequeSent> cheques) {
+        Map<String, Agreement> found = agreements.readAll(cheques.stream().map(ChequeSent::agreementId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(Agreement::id, Function.identity()));
+        ChannelAgreements.ChequeOutcome[] outcomes = new ChannelAgreements.ChequeOutcome[cheques.size()];
+        List<Integer> forChannels = new ArrayList<>();
+        for (int i = 0; i < cheques.size(); i++) {
+            ChequeSent sent = cheques.get(i);
+            Agreement agreement = found.get(sent.agreementId());
+            if (agreement == null || !(sent.consumer().seesEveryTenant() || agreement.concerns(sent.consumer().accountId()))) {
+                outcomes[i] = ChannelAgreements.ChequeOutcome.refused(new AgreementNotFound(sent.agreementId()));
+            } else if (agreement.settlementModel() != SettlementModel.CHANNEL) {
+                outcomes[i] = ChannelAgreements.ChequeOutcome.refused(new UnsupportedModel(agreement.settlementModel(), "cheques"));
+            } else {
+                forChannels.add(i);
+            }
         }
-        return channels.cheque(agreement, balance, signature);
+        List<ChannelAgreements.ChequeOutcome> taken = channels.chequeAll(forChannels.stream()
+                .map(i -> new ChannelAgreements.ChequeSent(found.get(cheques.get(i).agreementId()), cheques.get(i).balance(),
+                        cheques.get(i).signature()))
+                .toList());
+        for (int j = 0; j < forChannels.size(); j++) {
+            outcomes[forChannels.get(j)] = taken.get(j);
+        }
+        return List.of(outcomes);
     }
 
     @Override

@@ -72,15 +72,6 @@ public class UsageIntake {
         }
     }
 
-    /** One report; a refusal is thrown. */
-    public Agreements.UsageAccepted report(Caller provider, Report report) {
-        Outcome outcome = reportAll(provider, List.of(report)).get(0);
-        if (outcome.refusal() != null) {
-            throw outcome.refusal();
-        }
-        return outcome.accepted();
-    }
-
     /** Up to {@link #MAX_REPORTS} reports, their outcomes in the same order. */
     public List<Outcome> reportAll(Caller provider, List<Report> reports) {
         if (reports.isEmpty() || reports.size() > MAX_REPORTS) {
@@ -249,16 +240,17 @@ public class UsageIntake {
     }
 
     /**
-     * Units go one by one into their channel's account, which each locks. A key stored before with
-     * other units is refused here: the channel would refuse it by an exception, which would roll
-     * back the whole request.
+     * Units go one by one into their channel's account, which each locks, in
+     * {@link ChannelAgreements#inLockOrder lock order}. A key stored before with other units is
+     * refused here: the channel would refuse it by an exception, which would roll back the whole
+     * request.
      */
     private void takeChannelUnits(List<Report> reports, List<Integer> indexes, Map<String, Agreement> visible, Outcome[] outcomes) {
         if (indexes.isEmpty()) {
             return;
         }
         Map<UsageKey, UsageReport> stored = stored(keys(reports, indexes));
-        for (int i : indexes) {
+        for (int i : ChannelAgreements.inLockOrder(indexes, i -> reports.get(i).agreementId())) {
             Report report = reports.get(i);
             UsageReport earlier = stored.get(keyOf(report));
             if (earlier != null && earlier.amount().compareTo(BigInteger.valueOf(report.units())) != 0) {

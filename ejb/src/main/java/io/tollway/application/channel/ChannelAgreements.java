@@ -18,6 +18,7 @@ import io.tollway.domain.model.channel.ChannelAccount;
 import io.tollway.domain.model.channel.ChannelRepository;
 import io.tollway.domain.model.channel.ChannelTerms;
 import io.tollway.domain.model.channel.Cheque;
+import io.tollway.domain.model.channel.ChequeRefused;
 import io.tollway.domain.model.channel.ServiceDecision;
 import io.tollway.infrastructure.chain.channels.ChannelCalls;
 import io.tollway.infrastructure.chain.channels.ChannelChain;
@@ -35,10 +36,13 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * The payment-channel side of agreements: the channel the consumer opened (known from the chain's
@@ -194,13 +198,49 @@ public class ChannelAgreements {
     public record ChequeAccepted(String channelKey, String balance, String paid, long unpaidUnits, Instant receivedAt) {
     }
 
+    /** A consumer's cheque for the channel of {@code agreement}. */
+    public record ChequeSent(Agreement agreement, BigInteger balance, String signature) {
+    }
+
+    /** What became of a cheque: accepted, or refused and why. */
+    public record ChequeOutcome(ChequeAccepted accepted, RuntimeException refusal) {
+
+        public static ChequeOutcome refused(RuntimeException why) {
+            return new ChequeOutcome(null, why);
+        }
+    }
+
     /**
-     * Takes the consumer's cheque as the channel's best if it is this channel's, signed by the
-     * channel's consumer on this deployment's domain, at most the deposit and above the best so far.
-     *
-     * @throws io.tollway.domain.model.channel.ChequeRefused with the reason otherwise
+     * Cheques of many agreements in one transaction, each taken or refused on its own: taken as
+     * its channel's best if it is this channel's, signed by the channel's consumer on this
+     * deployment's domain, at most the deposit and above the best so far; refused otherwise
+     * ({@link io.tollway.domain.model.channel.ChequeRefused} with the reason), or when the
+     * agreement has ended or has no channel yet. Their channels are locked {@link #inLockOrder in lock order}.
      */
-    public ChequeAccepted cheque(Agreement agreement, BigInteger balance, String signature) {
+    public List<ChequeOutcome> chequeAll(List<ChequeSent> cheques) {
+        ChequeOutcome[] outcomes = new ChequeOutcome[cheques.size()];
+        for (int i : inLockOrder(IntStream.range(0, cheques.size()).boxed().toList(), i -> cheques.get(i).agreement().id())) {
+            ChequeSent sent = cheques.get(i);
+            try {
+                outcomes[i] = new ChequeOutcome(take(sent.agreement(), sent.balance(), sent.signature()), null);
+            } catch (ChequeRefused | IllegalAgreementTransition | AgreementNotFound refused) {
+                // thrown before the cheque changed anything, so the others' changes stand
+                outcomes[i] = ChequeOutcome.refused(refused);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /**
+     * The indexes in the order their channels are to be locked: by agreement, each agreement's in
+     * the order given. Every taker of many channel locks takes them so, and no two wait on each other.
+     */
+    public static List<Integer> inLockOrder(List<Integer> indexes, IntFunction<String> agreementOf) {
+        return indexes.stream().sorted(Comparator.comparing((Integer i) -> agreementOf.apply(i)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private ChequeAccepted take(Agreement agreement, BigInteger balance, String signature) {
         if (agreement.status() == AgreementStatus.TERMINATED) {
             throw new IllegalAgreementTransition(agreement.id(), agreement.status(), "take cheques");
         }

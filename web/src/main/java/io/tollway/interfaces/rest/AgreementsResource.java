@@ -3,8 +3,10 @@ package io.tollway.interfaces.rest;
 import io.tollway.application.account.Caller;
 import io.tollway.application.agreement.AgreementRequests;
 import io.tollway.application.agreement.AgreementView;
+import io.tollway.application.agreement.ChequeIntake;
 import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.SingleUsageReports;
 import io.tollway.application.agreement.UsageIntake;
 import io.tollway.application.agreement.TermsChange;
 import io.tollway.domain.model.account.Role;
@@ -12,6 +14,7 @@ import io.tollway.domain.model.agreement.ProviderCommandKind;
 import io.tollway.interfaces.rest.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -54,8 +57,11 @@ public class AgreementsResource {
     @EJB
     private AgreementRequests requests;
 
-    @EJB
-    private UsageIntake usage;
+    @Inject
+    private SingleUsageReports usage;
+
+    @Inject
+    private ChequeIntake cheques;
 
 
     /** A consumer's request on a published offering, with the address and public key of its wallet. */
@@ -169,7 +175,7 @@ public class AgreementsResource {
     public Response cheque(@PathParam("id") String id, ChequeJson body, @Context SecurityContext security) {
         Caller consumer = Callers.require(security, Role.CONSUMER);
         Json.require(body, "a JSON body with balance and signature");
-        ChannelAgreements.ChequeAccepted accepted = agreements.cheque(consumer, id, Json.amount(body.balance(), "balance"),
+        ChannelAgreements.ChequeAccepted accepted = cheques.cheque(consumer, id, Json.amount(body.balance(), "balance"),
                 Json.text(body.signature(), "signature"));
         return Response.status(Response.Status.CREATED).entity(accepted).build();
     }
