@@ -30,10 +30,7 @@ class UnbilledAmountsTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.start();
              Connection connection = database.connect()) {
             try (Statement ddl = connection.createStatement()) {
-                ddl.execute("create table usage_report (id bigserial primary key, agreement_id varchar(36) not null,"
-                        + " idempotency_key varchar(100) not null, amount numeric(78,0) not null, reported_at timestamptz not null,"
-                        + " bill_number integer, constraint usage_report_key unique (agreement_id, idempotency_key))");
-                ddl.execute("create index usage_report_unbilled_idx on usage_report (agreement_id) where bill_number is null");
+                UsageReportTable.create(ddl);
                 ddl.execute("analyze usage_report"); // empty: the statistics are older than the rows below
                 ddl.execute("insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
                         + " select " + agreementOf("n % " + AGREEMENTS) + ", 'k-' || n, 2, now() from generate_series(1, 30000) n");
@@ -54,7 +51,7 @@ class UnbilledAmountsTest {
                 settings.execute("set enable_indexscan = off");
                 settings.execute("set enable_bitmapscan = off");
             }
-            assertThat(plan(connection, asked)).as("a scan of the table meets the agreements asked for in a hash, read once")
+            assertThat(UsageReportTable.plan(connection, "costs off", JpaAgreementRepository.UNBILLED_AMOUNTS, List.of(asked))).as("a scan of the table meets the agreements asked for in a hash, read once")
                     .contains("Seq Scan on usage_report").contains("Hash").doesNotContain("ANY");
             assertThat(sums(connection, asked)).isEqualTo(sums);
         }
@@ -74,19 +71,6 @@ class UnbilledAmountsTest {
                 }
             }
             return sums;
-        }
-    }
-
-    private static String plan(Connection connection, List<String> agreements) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("explain (costs off) " + JpaAgreementRepository.UNBILLED_AMOUNTS)) {
-            explain.setString(1, JpaAgreementRepository.arrayOf(agreements));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
         }
     }
 }

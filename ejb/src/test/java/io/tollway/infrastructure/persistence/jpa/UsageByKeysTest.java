@@ -25,9 +25,7 @@ class UsageByKeysTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.start();
              Connection connection = database.connect()) {
             try (Statement ddl = connection.createStatement()) {
-                ddl.execute("create table usage_report (id bigserial primary key, agreement_id varchar(36) not null,"
-                        + " idempotency_key varchar(100) not null, amount numeric(78,0) not null, reported_at timestamptz not null,"
-                        + " bill_number integer, constraint usage_report_key unique (agreement_id, idempotency_key))");
+                UsageReportTable.create(ddl);
                 ddl.execute("insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
                         + " select 'a-' || (n % 100), 'k-' || n, n, now() from generate_series(1, 20000) n");
                 // the same keys crosswise: a-1 also has k-2 and a-2 also has k-1, neither asked for
@@ -44,7 +42,7 @@ class UsageByKeysTest {
 
             assertThat(found(connection, agreements, keys)).hasSize(100).contains("a-1/k-1", "a-2/k-2")
                     .doesNotContain("a-1/k-2", "a-2/k-1");
-            assertThat(plan(connection, agreements, keys)).as("one probe of the unique index per key asked, never the whole table")
+            assertThat(UsageReportTable.plan(connection, "analyze, costs off", JpaAgreementRepository.USAGE_BY_KEYS, List.of(agreements, keys))).as("one probe of the unique index per key asked, never the whole table")
                     .containsPattern("Index Scan using usage_report_key on usage_report r \\(actual [^)]*loops=100\\)")
                     .doesNotContain("Seq Scan");
         }
@@ -61,20 +59,6 @@ class UsageByKeysTest {
                 }
             }
             return found;
-        }
-    }
-
-    private static String plan(Connection connection, List<String> agreements, List<String> keys) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("explain (analyze, costs off) " + JpaAgreementRepository.USAGE_BY_KEYS)) {
-            explain.setString(1, JpaAgreementRepository.arrayOf(agreements));
-            explain.setString(2, JpaAgreementRepository.arrayOf(keys));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
         }
     }
 }
