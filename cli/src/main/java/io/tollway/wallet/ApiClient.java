@@ -71,6 +71,11 @@ public final class ApiClient {
         return get("agreements/" + segment(id) + (withChain ? "?chain=true" : ""));
     }
 
+    /** {@code GET /agreements/{id}/bills}: the newest {@code limit} bills, with how many there are in all ({@code total}). */
+    public JsonNode bills(String id, int limit) {
+        return get("agreements/" + segment(id) + "/bills?limit=" + limit);
+    }
+
     /** {@code POST /agreements/{id}/approval} APPROVE of the terms with this hash; answers the agreement with its wallet calls. */
     public JsonNode approve(String id, String termsHash) {
         return post("agreements/" + segment(id) + "/approval",

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 public final class WalletCommands {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The newest bills {@code show} prints; the API pages through the rest. */
+    private static final int BILLS_SHOWN = 10;
 
     private final ApiClient api;
     private final Supplier<ChainWallet> walletSupplier;
@@ -120,20 +122,27 @@ public final class WalletCommands {
             out.println("credentials   sealed to this wallet: tollway-wallet credentials " + id);
         }
         out.println("active steps  " + (a.path("activeSteps").isEmpty() ? "none" : join(a.path("activeSteps"))));
-        if (!a.path("bills").isEmpty()) {
-            out.println("bills");
-            for (JsonNode bill : a.path("bills")) {
-                out.println("  #" + bill.path("number").asInt() + "  " + bill.path("state").asText()
-                        + "  base " + bill.path("baseAmount").asText("-") + " + variable " + bill.path("variableAmount").asText()
-                        + (bill.hasNonNull("paid") ? ", paid " + bill.get("paid").asText() : "")
-                        + (bill.hasNonNull("billedSeconds") ? " for " + bill.get("billedSeconds").asLong() + " s" : "")
-                        + "  " + bill.path("preparedAt").asText());
-            }
+        if (!PaymentChannel.isChannelAgreement(a)) {
+            printBills(api.bills(id, BILLS_SHOWN));
         }
         List<WalletCall> calls = WalletCall.listOf(a.get("wallet"));
         if (!calls.isEmpty()) {
             out.println("wallet calls  (chain " + a.path("wallet").path("chainId").asText() + ")");
             calls.forEach(call -> out.println("  " + call.purpose() + " -> " + call.to()));
+        }
+    }
+
+    private void printBills(JsonNode page) {
+        if (page.path("items").isEmpty()) {
+            return;
+        }
+        out.println("bills         the newest " + page.path("items").size() + " of " + page.path("total").asLong());
+        for (JsonNode bill : page.path("items")) {
+            out.println("  #" + bill.path("number").asInt() + "  " + bill.path("state").asText()
+                    + "  base " + bill.path("baseAmount").asText("-") + " + variable " + bill.path("variableAmount").asText()
+                    + (bill.hasNonNull("paid") ? ", paid " + bill.get("paid").asText() : "")
+                    + (bill.hasNonNull("billedSeconds") ? " for " + bill.get("billedSeconds").asLong() + " s" : "")
+                    + "  " + bill.path("preparedAt").asText());
         }
     }
 

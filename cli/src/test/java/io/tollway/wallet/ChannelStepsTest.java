@@ -75,7 +75,6 @@ class ChannelStepsTest {
         } else {
             channel.putObject("nextCheque").put("balance", owed).put("typedData", typedData);
         }
-        channel.putArray("cheques");
         return agreement;
     }
 

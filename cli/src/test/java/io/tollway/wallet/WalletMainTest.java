@@ -124,10 +124,16 @@ class WalletMainTest {
                  "balances":{"deposited":"5000","remaining":"3000","billed":"2000","bills":1,"lastBillAt":"2026-01-01T00:00:00Z",
                              "onChain":{"status":"Active","deposited":"5000","remaining":"3000","lastBillAt":1767225600}},
                  "provisioning":{"state":"PROVISIONED","note":null},"sealedCredentials":"x","activeSteps":["Wait for the next bill"],
-                 "bills":[{"number":1,"state":"PAID","variableAmount":"0","baseAmount":"1000","paid":"2000","billedSeconds":1000,
-                           "chainTransactionId":4,"preparedAt":"2026-01-01T00:00:00Z"}],
+                 "links":{"self":"/api/v1/agreements/a-1","bills":"/api/v1/agreements/a-1/bills","cheques":null,
+                          "transactions":"/api/v1/agreements/a-1/transactions"},
                  "wallet":{"chainId":31337,"contract":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","token":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
                            "calls":[{"purpose":"stop the agreement","to":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","data":"0x12","value":"0"}]}}
+                """);
+        stub.answer("GET /api/v1/agreements/a-1/bills?limit=10", 200, """
+                {"items":[{"number":2,"state":"PAID","variableAmount":"500","baseAmount":"1000","paid":"1500","billedSeconds":1000,
+                           "chainTransactionId":5,"preparedAt":"2026-01-01T01:00:00Z"},
+                          {"number":1,"state":"PAID","variableAmount":"0","baseAmount":"1000","paid":"2000","billedSeconds":1000,
+                           "chainTransactionId":4,"preparedAt":"2026-01-01T00:00:00Z"}],"offset":0,"limit":10,"total":12}
                 """);
 
         assertThat(run("show", "a-1")).isZero();
@@ -145,7 +151,8 @@ class WalletMainTest {
                 provisioning  PROVISIONED
                 credentials   sealed to this wallet: tollway-wallet credentials a-1
                 active steps  Wait for the next bill
-                bills
+                bills         the newest 2 of 12
+                  #2  PAID  base 1000 + variable 500, paid 1500 for 1000 s  2026-01-01T01:00:00Z
                   #1  PAID  base 1000 + variable 0, paid 2000 for 1000 s  2026-01-01T00:00:00Z
                 wallet calls  (chain 31337)
                   stop the agreement -> 0xe7f1725e7734ce288f8367e1bb143e90bb3f0512
@@ -161,12 +168,14 @@ class WalletMainTest {
                  "status":"ACTIVE","terminationCause":null,"terms":"{\\"unitName\\":\\"GB\\",\\"unitPrice\\":\\"100\\"}",
                  "termsHash":"0xdef","consumerApproved":true,"providerApproved":true,"onChainId":"%1$s",
                  "balances":{"deposited":"0","remaining":"0","billed":"0","bills":0,"lastBillAt":null,"onChain":null},
-                 "provisioning":{"state":"PROVISIONED","note":null},"sealedCredentials":null,"activeSteps":["Review the channel"],"bills":[],
+                 "provisioning":{"state":"PROVISIONED","note":null},"sealedCredentials":null,"activeSteps":["Review the channel"],
+                 "links":{"self":"/api/v1/agreements/c-1","bills":"/api/v1/agreements/c-1/bills","cheques":"/api/v1/agreements/c-1/cheques",
+                          "transactions":"/api/v1/agreements/c-1/transactions"},
                  "wallet":{"chainId":31337,"contract":"%2$s","token":"0x5fbdb2315678afecb367f032d93f642f64180aa3","calls":[]},
                  "channel":{"key":"%1$s","agent":"0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc","openBlock":42,"offeringHash":"0x%3$s",
                             "deposit":"2050","units":3,"billableUnits":3,"owed":"350","bestCheque":"0","unpaidUnits":3,"state":"ACTIVE",
                             "inactiveAt":"2026-01-01T01:00:00Z","suspendedTooLongAt":null,"claimedAtClose":null,"closedAt":null,
-                            "nextCheque":{"balance":"350","typedData":"%4$s"},"cheques":[]}}
+                            "nextCheque":{"balance":"350","typedData":"%4$s"}}}
                 """.formatted(ChequeTypedDataTest.KEY, ChequeTypedDataTest.CHANNELS, "ab".repeat(32), typedData);
     }
 

@@ -11,6 +11,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static io.tollway.ear.support.AgreementDriver.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +69,13 @@ class AgreementBadInputIT {
         assertProblem(driver.consumer.get("/api/v1/agreements/no-such-agreement"), 404, "not-found");
         assertProblem(driver.consumer.get("/api/v1/agreements?limit=0"), 400, "invalid-request");
         assertProblem(driver.consumer.get("/api/v1/agreements?offset=-1"), 400, "invalid-request");
+        for (String list : List.of("/bills", "/cheques", "/transactions")) {
+            assertProblem(driver.consumer.get("/api/v1/agreements/no-such-agreement" + list), 404, "not-found");
+            assertProblem(driver.consumer.get(path + list + "?limit=0"), 400, "invalid-request");
+            assertProblem(driver.consumer.get(path + list + "?limit=201"), 400, "invalid-request");
+            assertProblem(driver.consumer.get(path + list + "?offset=-1"), 400, "invalid-request");
+            assertProblem(driver.consumer.get(path + list + "?limit=ten"), 404, "not-found");
+        }
         assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":"), 400, "malformed-json");
         assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":\"MAYBE\"}"), 400, "invalid-request");
         assertProblem(driver.consumer.post(path + "/approval", "{\"decision\":\"APPROVE\"}"), 400, "invalid-request");

@@ -57,7 +57,7 @@ class BillingRestartIT {
 
         driver.awaitBills(id, 1);
         JsonNode agreement = driver.agreement(id);
-        JsonNode bill = agreement.at("/bills/0");
+        JsonNode bill = driver.bills(id).get(0);
         assertThat(bill.get("state").asText()).isEqualTo("PAID");
         JsonNode steps = driver.admin.get("/api/v1/chain/transactions?subject=" + id).json();
         assertThat(steps.findValuesAsText("step").stream().filter("bill-1"::equals)).hasSize(1);

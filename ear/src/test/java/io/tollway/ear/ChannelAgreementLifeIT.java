@@ -150,7 +150,10 @@ class ChannelAgreementLifeIT {
                 .untilAsserted(() -> assertThat(channel(id).path("closedAt").asText("")).isEqualTo(deposit.toString()));
         assertThat(accountOnChain(agent).credited().subtract(agentBefore)).isEqualTo(deposit);
         assertThat(ended.at("/channel/bestCheque").asText()).isEqualTo(deposit.toString());
-        assertThat(ended.at("/channel/cheques")).hasSize(3);
+        JsonNode cheques = driver.consumer.get(ended.at("/links/cheques").asText()).json();
+        assertThat(cheques.get("total").asLong()).isEqualTo(3);
+        assertThat(cheques.get("items").findValuesAsText("balance")).as("highest first")
+                .containsExactly(deposit.toString(), "1150", "350");
     }
 
     /**

@@ -97,7 +97,7 @@ class EscrowAgreementLifeIT {
         // bill 1 after the interval: base for the time since activation, plus the usage
         driver.passTime(BILLING_INTERVAL - 900 + 5);
         driver.awaitBills(id, 1);
-        JsonNode first = driver.agreement(id).get("bills").get(0);
+        JsonNode first = driver.bills(id).get(0);
         assertThat(first.get("state").asText()).isEqualTo("PAID");
         assertThat(first.get("variableAmount").asText()).as("u-1 and u-3").isEqualTo("9000");
         assertThat(new BigInteger(first.get("baseAmount").asText())).isEqualTo(basePart(first));
@@ -124,13 +124,32 @@ class EscrowAgreementLifeIT {
         assertThat(balances.get("remaining").asText()).isEqualTo(balances.at("/onChain/remaining").asText());
         assertThat(balances.get("deposited").asText()).isEqualTo(deposit.add(topUp).toString());
         BigInteger billed = BigInteger.ZERO;
-        for (JsonNode bill : ended.get("bills")) {
+        JsonNode bills = driver.bills(id);
+        assertThat(bills.findValuesAsText("number")).as("newest first").containsExactly("3", "2", "1");
+        for (JsonNode bill : bills) {
             assertThat(new BigInteger(bill.get("paid").asText())).isEqualTo(basePart(bill).add(new BigInteger(bill.get("variableAmount").asText())));
             billed = billed.add(new BigInteger(bill.get("paid").asText()));
         }
         assertThat(balances.get("billed").asText()).isEqualTo(billed.toString());
         BigInteger settledAtStop = deposit.add(topUp).subtract(SETUP_FEE).subtract(billed).subtract(new BigInteger(balances.get("remaining").asText()));
         assertThat(settledAtStop).as("base fee from the last bill to the stop").isBetween(BigInteger.ZERO, BASE_PER_HOUR);
+
+        // the lists are links, each paged: bills, no cheques (an escrow's), chain transactions with each bill's batch
+        String self = "/api/v1/agreements/" + id;
+        assertThat(ended.at("/links/self").asText()).isEqualTo(self);
+        assertThat(ended.get("links").hasNonNull("cheques")).isFalse();
+        JsonNode secondPage = driver.consumer.get(ended.at("/links/bills").asText() + "?offset=2&limit=2").json();
+        assertThat(secondPage.get("total").asLong()).isEqualTo(3);
+        assertThat(secondPage.get("items").findValuesAsText("number")).containsExactly("1");
+        assertThat(driver.consumer.get(self + "/cheques").json().get("total").asLong()).isZero();
+        JsonNode transactions = driver.consumer.get(ended.at("/links/transactions").asText() + "?limit=200").json();
+        assertThat(transactions.get("items")).hasSize(transactions.get("total").asInt());
+        assertThat(transactions.get("items").findValuesAsText("step")).contains("create", "bill-1", "bill-2", "bill-3");
+        assertThat(transactions.get("items").findValuesAsText("state")).containsOnly("CONFIRMED");
+        assertThat(transactions.get("items").findValuesAsText("hash")).allMatch(hash -> hash.matches("0x[0-9a-f]{64}"));
+        for (String list : List.of("/bills", "/cheques", "/transactions")) {
+            assertProblem(driver.consumer.as(Api.OTHER_CONSUMER).get(self + list), 404, "not-found");
+        }
 
         // the engine's history (TollwayHistoryLevel): each variable's last value of the bills' processes, no row per change
         assertThat(Database.value("select value_ from act_ge_property where name_ = 'historyLevel'")).isEqualTo("30");

@@ -143,9 +143,16 @@ public final class AgreementDriver {
         return ended;
     }
 
+    /** The agreement's bills as its consumer reads them: the items of the first page, newest first. */
+    public JsonNode bills(String id) {
+        Api.Reply reply = consumer.get("/api/v1/agreements/" + id + "/bills?limit=200");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("items");
+    }
+
     public void awaitBills(String id, int count) {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode bills = agreement(id).get("bills");
+            JsonNode bills = bills(id);
             assertThat(bills).hasSize(count);
             bills.forEach(bill -> assertThat(bill.get("state").asText()).isNotEqualTo("PENDING"));
         });

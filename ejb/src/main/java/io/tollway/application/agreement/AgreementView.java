@@ -11,7 +11,22 @@ public record AgreementView(String id, String offeringId, String providerId, Str
                             String settlementModel, String status, String terminationCause, String terms, String termsHash,
                             boolean consumerApproved, boolean providerApproved, String onChainId, Instant requestedAt,
                             Balances balances, Provisioning provisioning, String sealedCredentials, List<String> activeSteps,
-                            List<Change> history, List<BillView> bills, Wallet wallet, ChannelView channel) {
+                            List<Change> history, Links links, Wallet wallet, ChannelView channel) {
+
+    /** Where the API's paths start; the links below are paths from the server's root. */
+    public static final String API_ROOT = "/api/v1";
+
+    /**
+     * The agreement's lists, each a page of its own (they grow with the agreement's age, so they are
+     * not part of it): its bills, its cheques (channel agreements only) and its chain transactions.
+     */
+    public record Links(String self, String bills, String cheques, String transactions) {
+
+        public static Links of(String agreementId, boolean channel) {
+            String self = API_ROOT + "/agreements/" + agreementId;
+            return new Links(self, self + "/bills", channel ? self + "/cheques" : null, self + "/transactions");
+        }
+    }
 
     /** Off-chain figures: from the deposits and bills recorded; {@code onChain} when asked for. */
     public record Balances(String deposited, String remaining, String billed, int bills, Instant lastBillAt, OnChain onChain) {
@@ -49,12 +64,17 @@ public record AgreementView(String id, String offeringId, String providerId, Str
     public record ChannelView(String key, String agent, long openBlock, String offeringHash, String deposit, long units,
                               long billableUnits, String owed, String bestCheque, long unpaidUnits, String state,
                               Instant inactiveAt, Instant suspendedTooLongAt, String claimedAtClose, String closedAt,
-                              NextCheque nextCheque, List<ChequeView> cheques) {
+                              NextCheque nextCheque) {
     }
 
     public record NextCheque(String balance, String typedData) {
     }
 
     public record ChequeView(String balance, Instant receivedAt) {
+    }
+
+    /** A chain transaction of the agreement as its parties see it (the operator's details are in {@code /chain}). */
+    public record TransactionView(long id, String step, String description, String state, String hash, Long blockNumber,
+                                  String revertReason, Instant requestedAt, Instant finishedAt) {
     }
 }

@@ -10,7 +10,6 @@ import io.tollway.domain.model.agreement.Agreement;
 import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.AgreementStatus;
-import io.tollway.domain.model.agreement.Bill;
 import io.tollway.domain.model.agreement.EscrowTerms;
 import io.tollway.domain.model.agreement.Party;
 import io.tollway.domain.model.agreement.ProviderCommandKind;
@@ -85,7 +84,7 @@ public class Agreements implements ProvisioningReports {
         return visible(caller, agreements.find(id), id);
     }
 
-    private static Agreement visible(Caller caller, Optional<Agreement> agreement, String id) {
+    static Agreement visible(Caller caller, Optional<Agreement> agreement, String id) {
         return agreement.filter(a -> caller.seesEveryTenant() || a.concerns(caller.accountId())).orElseThrow(() -> new AgreementNotFound(id));
     }
 
@@ -248,15 +247,14 @@ public class Agreements implements ProvisioningReports {
      * no use case changes them in the transaction it answers with this view.
      */
     private AgreementView view(Caller caller, Agreement a, boolean withChain) {
-        List<Bill> bills = agreements.readBills(a.id());
-        BigInteger billed = bills.stream().map(b -> b.paid() == null ? BigInteger.ZERO : b.paid()).reduce(BigInteger.ZERO, BigInteger::add);
+        AgreementRepository.BillTotals billed = agreements.billTotals(a.id());
         AgreementView.OnChain onChain = null;
         if (withChain && a.onChainId() != null && a.settlementModel() == SettlementModel.ESCROW) {
             EscrowAgreementOnChain c = escrow.agreement(a.onChainId());
             onChain = new AgreementView.OnChain(c.status(), c.deposited().toString(), c.remaining().toString(), c.lastBillAt());
         }
         AgreementView.Balances balances = new AgreementView.Balances(a.escrowDeposited().toString(), a.escrowRemaining().toString(),
-                billed.toString(), a.billCount(), a.lastBillAt() == null ? null : a.lastBillAt().toInstant(), onChain);
+                billed.paid().toString(), a.billCount(), a.lastBillAt() == null ? null : a.lastBillAt().toInstant(), onChain);
         boolean isConsumer = a.consumerId().equals(caller.accountId());
         return new AgreementView(a.id(), a.offeringId(), a.providerId(), a.consumerId(), a.consumerAddress(), a.settlementModel().name(),
                 a.status().name(), a.terminationCause() == null ? null : a.terminationCause().name(), a.terms(), a.termsHash(),
@@ -265,9 +263,7 @@ public class Agreements implements ProvisioningReports {
                 isConsumer ? a.sealedCredentials() : null, processes.activeSteps(a.id()),
                 a.history().stream().map(c -> new AgreementView.Change(c.at().toInstant(),
                         c.from() == null ? null : c.from().name(), c.to().name(), c.reason())).toList(),
-                bills.stream().map(b -> new AgreementView.BillView(b.number(), b.state().name(), b.variableAmount().toString(),
-                        b.baseAmount() == null ? null : b.baseAmount().toString(), b.paid() == null ? null : b.paid().toString(),
-                        b.billedSeconds(), b.chainTransactionId(), b.preparedAt().toInstant())).toList(),
+                AgreementView.Links.of(a.id(), a.settlementModel() == SettlementModel.CHANNEL),
                 isConsumer ? wallet(a) : null, a.settlementModel() == SettlementModel.CHANNEL ? channels.view(a).orElse(null) : null);
     }
 

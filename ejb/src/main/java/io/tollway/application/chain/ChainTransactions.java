@@ -39,6 +39,15 @@ public class ChainTransactions {
             parsed = Arrays.stream(ChainTransactionState.values()).filter(s -> s.name().equals(state)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("state must be one of " + Arrays.toString(ChainTransactionState.values())));
         }
-        return gateway.newest(parsed, subject, limit).stream().map(ChainTransactionView::of).toList();
+        return gateway.newest(parsed, subject, 0, limit).stream().map(ChainTransactionView::of).toList();
+    }
+
+    /** A page of the subject's transactions (with the batches that carry its calls), newest first. */
+    public List<ChainTransactionView> ofSubject(String subject, int offset, int limit) {
+        return gateway.newest(null, subject, offset, limit).stream().map(ChainTransactionView::of).toList();
+    }
+
+    public long countOfSubject(String subject) {
+        return gateway.countOfSubject(subject);
     }
 }

@@ -55,7 +55,6 @@ import java.util.stream.IntStream;
 public class ChannelAgreements {
 
     private static final Logger LOG = Logger.getLogger(ChannelAgreements.class.getName());
-    private static final int CHEQUES_SHOWN = 20;
 
     @Inject
     private AgreementRepository agreements;
@@ -362,8 +361,6 @@ public class ChannelAgreements {
         return channels.read(agreement.id()).map(channel -> {
             ChannelAccount account = channel.account(terms(agreement));
             BigInteger owed = account.owed();
-            List<AgreementView.ChequeView> cheques = channels.cheques(agreement.id(), CHEQUES_SHOWN).stream()
-                    .map(c -> new AgreementView.ChequeView(c.balance().toString(), c.receivedAt().toInstant())).toList();
             AgreementView.NextCheque next = owed.compareTo(account.bestBalance()) > 0
                     ? new AgreementView.NextCheque(owed.toString(), chain.balanceProofTypedData(channel.channelKey(), owed))
                     : null;
@@ -372,7 +369,7 @@ public class ChannelAgreements {
                     account.bestBalance().toString(), account.unpaidUnits(), account.state().name(),
                     account.state() == ChannelAccount.State.TERMINATED ? null : account.inactiveAt(),
                     account.suspendedTooLongAt().orElse(null), account.claimedAtClose().map(BigInteger::toString).orElse(null),
-                    channel.closedBalance().map(BigInteger::toString).orElse(null), next, cheques);
+                    channel.closedBalance().map(BigInteger::toString).orElse(null), next);
         });
     }
 }

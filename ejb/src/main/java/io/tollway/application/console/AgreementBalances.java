@@ -8,6 +8,8 @@ import io.tollway.domain.model.agreement.AgreementNotFound;
 import io.tollway.domain.model.agreement.AgreementRepository;
 import io.tollway.domain.model.agreement.EscrowProjection;
 import io.tollway.domain.model.agreement.EscrowTerms;
+import io.tollway.domain.model.channel.AcceptedCheque;
+import io.tollway.domain.model.channel.ChannelRepository;
 import io.tollway.domain.model.offering.SettlementModel;
 import io.tollway.infrastructure.chain.escrow.EscrowAgreementOnChain;
 import io.tollway.infrastructure.chain.escrow.EscrowChain;
@@ -41,6 +43,8 @@ public class AgreementBalances {
 
     private static final Logger LOG = Logger.getLogger(AgreementBalances.class.getName());
     private static final int PROJECTED_POINTS = 120;
+    /** The newest cheques the channel's line is drawn through. */
+    private static final int CHARTED_CHEQUES = 200;
 
     @Inject
     private AgreementRepository agreements;
@@ -53,6 +57,9 @@ public class AgreementBalances {
 
     @EJB
     private ChannelAgreements channels;
+
+    @Inject
+    private ChannelRepository cheques;
 
     @PersistenceContext(unitName = "tollway")
     private EntityManager entityManager;
@@ -130,10 +137,8 @@ public class AgreementBalances {
             return new BalanceChart(SettlementModel.CHANNEL.name(), actual, List.of(), null, false, "no channel opened yet");
         }
         BigInteger deposit = new BigInteger(view.deposit());
-        view.cheques().stream().sorted(Comparator.comparing(AgreementView.ChequeView::receivedAt)).forEach(cheque -> {
-            BigInteger promised = new BigInteger(cheque.balance());
-            actual.add(point(cheque.receivedAt(), deposit.subtract(promised), promised));
-        });
+        cheques.cheques(agreement.id(), 0, CHARTED_CHEQUES).stream().sorted(Comparator.comparing(AcceptedCheque::receivedAt))
+                .forEach(cheque -> actual.add(point(cheque.receivedAt().toInstant(), deposit.subtract(cheque.balance()), cheque.balance())));
         BigInteger best = new BigInteger(view.bestCheque());
         actual.add(point(EngineClock.now(), deposit.subtract(best), best));
         return new BalanceChart(SettlementModel.CHANNEL.name(), actual, List.of(), null, false,

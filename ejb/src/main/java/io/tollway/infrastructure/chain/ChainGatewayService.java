@@ -139,8 +139,12 @@ public class ChainGatewayService {
         return running().find(id);
     }
 
-    public java.util.List<ChainTransaction> newest(ChainTransactionState state, String subject, int limit) {
-        return running().newest(state, subject, limit);
+    public java.util.List<ChainTransaction> newest(ChainTransactionState state, String subject, int offset, int limit) {
+        return running().newest(state, subject, offset, limit);
+    }
+
+    public long countOfSubject(String subject) {
+        return running().countOfSubject(subject);
     }
 
     public Map<ChainTransactionState, Long> countByState() {

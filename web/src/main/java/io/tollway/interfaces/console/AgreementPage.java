@@ -1,7 +1,9 @@
 package io.tollway.interfaces.console;
 
 import io.tollway.application.account.Caller;
+import io.tollway.application.agreement.AgreementRecords;
 import io.tollway.application.agreement.AgreementView;
+import io.tollway.application.agreement.Listing;
 import io.tollway.application.agreement.Agreements;
 import io.tollway.application.audit.AuditEntryView;
 import io.tollway.application.audit.AuditLog;
@@ -40,6 +42,8 @@ public class AgreementPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(AgreementPage.class.getName());
+    /** The newest rows of each list the page shows (bills, cheques, chain transactions). */
+    private static final int ROWS = 100;
 
     @EJB
     private transient Agreements agreements;
@@ -47,6 +51,8 @@ public class AgreementPage implements Serializable {
     private transient OfferingCatalog offerings;
     @EJB
     private transient ChainTransactions transactions;
+    @EJB
+    private transient AgreementRecords records;
     @EJB
     private transient AuditLog audit;
     @EJB
@@ -67,6 +73,8 @@ public class AgreementPage implements Serializable {
     private transient String offeringName;
     private transient List<TermRow> terms;
     private transient List<ChainTransactionView> chainTransactions;
+    private transient Listing<AgreementView.BillView> bills;
+    private transient Listing<AgreementView.ChequeView> cheques;
     private transient List<AuditEntryView> auditEntries;
     private transient List<ProcessDiagram> processDiagrams;
     private transient BalanceChart chart;
@@ -90,7 +98,9 @@ public class AgreementPage implements Serializable {
         }
         offeringName = offerings.find(agreement.offeringId()).map(OfferingView::name).orElse(agreement.offeringId());
         terms = TermRow.ofJson(agreement.terms());
-        chainTransactions = transactions.newest(null, id, 100);
+        chainTransactions = transactions.newest(null, id, ROWS);
+        bills = records.bills(operator, id, 0, ROWS);
+        cheques = records.cheques(operator, id, 0, ROWS);
         auditEntries = audit.of(AuditLog.AGREEMENT, id);
         processDiagrams = diagrams.running(id);
         try {
@@ -179,6 +189,14 @@ public class AgreementPage implements Serializable {
 
     public List<ChainTransactionView> getChainTransactions() {
         return chainTransactions;
+    }
+
+    public Listing<AgreementView.BillView> getBills() {
+        return bills;
+    }
+
+    public Listing<AgreementView.ChequeView> getCheques() {
+        return cheques;
     }
 
     public List<AuditEntryView> getAuditEntries() {

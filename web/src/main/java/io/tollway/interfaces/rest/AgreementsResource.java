@@ -1,11 +1,13 @@
 package io.tollway.interfaces.rest;
 
 import io.tollway.application.account.Caller;
+import io.tollway.application.agreement.AgreementRecords;
 import io.tollway.application.agreement.AgreementRequests;
 import io.tollway.application.agreement.AgreementView;
 import io.tollway.application.agreement.ChequeIntake;
 import io.tollway.application.channel.ChannelAgreements;
 import io.tollway.application.agreement.Agreements;
+import io.tollway.application.agreement.Listing;
 import io.tollway.application.agreement.SingleUsageReports;
 import io.tollway.application.agreement.UsageIntake;
 import io.tollway.application.agreement.TermsChange;
@@ -63,6 +65,8 @@ public class AgreementsResource {
     @Inject
     private ChequeIntake cheques;
 
+    @EJB
+    private AgreementRecords records;
 
     /** A consumer's request on a published offering, with the address and public key of its wallet. */
     public record RequestJson(String offeringId, String consumerAddress, String consumerPublicKey) {
@@ -122,6 +126,39 @@ public class AgreementsResource {
     public AgreementView get(@PathParam("id") String id, @QueryParam("chain") @DefaultValue("false") boolean chain,
                              @Context SecurityContext security) {
         return agreements.find(Callers.require(security, Role.values()), id, chain);
+    }
+
+    /** The agreement's bills, newest first. */
+    @GET
+    @Path("{id}/bills")
+    public Page<AgreementView.BillView> bills(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+                                              @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+        Page.check(offset, limit);
+        return page(records.bills(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+    }
+
+    /** A channel agreement's accepted cheques, highest (newest) first; an escrow agreement has none. */
+    @GET
+    @Path("{id}/cheques")
+    public Page<AgreementView.ChequeView> cheques(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+                                                  @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+        Page.check(offset, limit);
+        return page(records.cheques(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+    }
+
+    /** The agreement's chain transactions (a batch of bills counts for each agreement it bills), newest first. */
+    @GET
+    @Path("{id}/transactions")
+    public Page<AgreementView.TransactionView> transactions(@PathParam("id") String id,
+                                                            @QueryParam("offset") @DefaultValue("0") int offset,
+                                                            @QueryParam("limit") @DefaultValue("50") int limit,
+                                                            @Context SecurityContext security) {
+        Page.check(offset, limit);
+        return page(records.transactions(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+    }
+
+    private static <T> Page<T> page(Listing<T> listing, int offset, int limit) {
+        return new Page<>(listing.items(), offset, limit, listing.total());
     }
 
     @POST

@@ -51,8 +51,14 @@ public interface AgreementRepository {
 
     List<Bill> bills(String agreementId);
 
-    /** The agreement's bills as last committed, to read only (as {@link #read(String)}). */
-    List<Bill> readBills(String agreementId);
+    /** A page of the agreement's bills as last committed, newest first, to read only (as {@link #read(String)}). */
+    List<Bill> readBills(String agreementId, int offset, int limit);
+
+    /** How many bills the agreement has and what they paid in all, as last committed. */
+    BillTotals billTotals(String agreementId);
+
+    record BillTotals(long count, BigInteger paid) {
+    }
 
     /** Adds the report unless one with its key exists; returns the stored one either way. */
     UsageReport report(UsageReport report);

@@ -30,6 +30,8 @@ public interface ChannelRepository {
 
     void add(AcceptedCheque cheque);
 
-    /** Newest first, to read only (accepted cheques never change). */
-    List<AcceptedCheque> cheques(String agreementId, int limit);
+    /** A page of the agreement's cheques, newest (highest) first, to read only (accepted cheques never change). */
+    List<AcceptedCheque> cheques(String agreementId, int offset, int limit);
+
+    long chequeCount(String agreementId);
 }

@@ -159,9 +159,13 @@ public final class ChainGateway implements AutoCloseable {
         });
     }
 
-    /** The newest transactions, optionally of one state and one subject. */
-    public List<ChainTransaction> newest(ChainTransactionState state, String subject, int limit) {
-        return transactor.inCurrentTransaction(c -> store.newest(c, state, subject, limit));
+    /** The newest transactions, optionally of one state and one subject, from {@code offset}. */
+    public List<ChainTransaction> newest(ChainTransactionState state, String subject, int offset, int limit) {
+        return transactor.inCurrentTransaction(c -> store.newest(c, state, subject, offset, limit));
+    }
+
+    public long countOfSubject(String subject) {
+        return transactor.inCurrentTransaction(c -> store.countOfSubject(c, subject));
     }
 
     public Map<ChainTransactionState, Long> countByState() {

@@ -197,31 +197,46 @@ public final class ChainTransactionStore {
     }
 
     /**
-     * The newest rows, optionally of one state and one subject, newest first. A subject's rows
-     * include the batches that carry its calls, under the subject and step of the call.
+     * The newest rows, optionally of one state and one subject, newest first, from {@code offset}.
+     * A subject's rows include the batches that carry its calls, under the subject and step of the call.
      */
-    public List<ChainTransaction> newest(Connection c, ChainTransactionState state, String subject, int limit) throws SQLException {
+    public List<ChainTransaction> newest(Connection c, ChainTransactionState state, String subject, int offset, int limit)
+            throws SQLException {
         String stateName = state == null ? null : state.name();
         if (subject == null) {
             return many(c, "select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
-                    + " order by t.id desc limit ?", s -> {
+                    + " order by t.id desc offset ? limit ?", s -> {
                         s.setString(1, stateName);
                         s.setString(2, stateName);
-                        s.setInt(3, limit);
+                        s.setInt(3, offset);
+                        s.setInt(4, limit);
                     });
         }
         return many(c, "(select " + COLUMNS + " from chain_transaction t where (cast(? as varchar) is null or t.state = ?)"
                 + " and t.subject = ?) union all (select " + COLUMNS.replace("t.subject, t.step,", "m.subject, m.step,")
                 + " from chain_transaction t join chain_transaction_member m on m.transaction_id = t.id"
-                + " where (cast(? as varchar) is null or t.state = ?) and m.subject = ?) order by id desc limit ?", s -> {
+                + " where (cast(? as varchar) is null or t.state = ?) and m.subject = ?) order by id desc offset ? limit ?", s -> {
                     s.setString(1, stateName);
                     s.setString(2, stateName);
                     s.setString(3, subject);
                     s.setString(4, stateName);
                     s.setString(5, stateName);
                     s.setString(6, subject);
-                    s.setInt(7, limit);
+                    s.setInt(7, offset);
+                    s.setInt(8, limit);
                 });
+    }
+
+    /** How many rows {@link #newest} has for the subject in all states. */
+    public long countOfSubject(Connection c, String subject) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select (select count(*) from chain_transaction where subject = ?)"
+                + " + (select count(*) from chain_transaction_member where subject = ? and transaction_id is not null)")) {
+            s.setString(1, subject);
+            s.setString(2, subject);
+            ResultSet r = s.executeQuery();
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     public Map<ChainTransactionState, Long> countByState(Connection c) throws SQLException {

@@ -111,9 +111,17 @@ public class JpaAgreementRepository implements AgreementRepository {
     }
 
     @Override
-    public List<Bill> readBills(String agreementId) {
-        return em.createQuery("select b from Bill b where b.agreementId = :agreement order by b.number", Bill.class)
-                .setParameter("agreement", agreementId).setHint(READ_ONLY, "true").getResultList();
+    public List<Bill> readBills(String agreementId, int offset, int limit) {
+        return em.createQuery("select b from Bill b where b.agreementId = :agreement order by b.number desc", Bill.class)
+                .setParameter("agreement", agreementId).setFirstResult(offset).setMaxResults(limit)
+                .setHint(READ_ONLY, "true").getResultList();
+    }
+
+    @Override
+    public BillTotals billTotals(String agreementId) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(paid), 0) from bill where agreement_id = ?")
+                .setParameter(1, agreementId).getSingleResult();
+        return new BillTotals(((Number) row[0]).longValue(), new BigDecimal(row[1].toString()).toBigIntegerExact());
     }
 
     @Override

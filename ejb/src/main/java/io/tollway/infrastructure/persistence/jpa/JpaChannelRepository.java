@@ -78,9 +78,15 @@ public class JpaChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public List<AcceptedCheque> cheques(String agreementId, int limit) {
+    public List<AcceptedCheque> cheques(String agreementId, int offset, int limit) {
         return em.createQuery("select c from AcceptedCheque c where c.agreementId = :agreement order by c.balance desc",
-                AcceptedCheque.class).setParameter("agreement", agreementId).setMaxResults(limit)
+                AcceptedCheque.class).setParameter("agreement", agreementId).setFirstResult(offset).setMaxResults(limit)
                 .setHint(JpaAgreementRepository.READ_ONLY, "true").getResultList();
+    }
+
+    @Override
+    public long chequeCount(String agreementId) {
+        return em.createQuery("select count(c) from AcceptedCheque c where c.agreementId = :agreement", Long.class)
+                .setParameter("agreement", agreementId).getSingleResult();
     }
 }
