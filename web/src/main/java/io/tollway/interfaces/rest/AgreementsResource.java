@@ -133,8 +133,7 @@ public class AgreementsResource {
     @Path("{id}/bills")
     public Page<AgreementView.BillView> bills(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
                                               @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
-        Page.check(offset, limit);
-        return page(records.bills(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+        return page(records::bills, id, offset, limit, security);
     }
 
     /** A channel agreement's accepted cheques, highest (newest) first; an escrow agreement has none. */
@@ -142,8 +141,7 @@ public class AgreementsResource {
     @Path("{id}/cheques")
     public Page<AgreementView.ChequeView> cheques(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
                                                   @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
-        Page.check(offset, limit);
-        return page(records.cheques(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+        return page(records::cheques, id, offset, limit, security);
     }
 
     /** The agreement's chain transactions (a batch of bills counts for each agreement it bills), newest first. */
@@ -153,11 +151,18 @@ public class AgreementsResource {
                                                             @QueryParam("offset") @DefaultValue("0") int offset,
                                                             @QueryParam("limit") @DefaultValue("50") int limit,
                                                             @Context SecurityContext security) {
-        Page.check(offset, limit);
-        return page(records.transactions(Callers.require(security, Role.values()), id, offset, limit), offset, limit);
+        return page(records::transactions, id, offset, limit, security);
     }
 
-    private static <T> Page<T> page(Listing<T> listing, int offset, int limit) {
+    /** One of {@link AgreementRecords}' lists. */
+    private interface AgreementList<T> {
+        Listing<T> page(Caller caller, String agreementId, int offset, int limit);
+    }
+
+    private static <T> Page<T> page(AgreementList<T> list, String id, int offset, int limit, SecurityContext security) {
+        Caller caller = Callers.require(security, Role.values());
+        Page.check(offset, limit);
+        Listing<T> listing = list.page(caller, id, offset, limit);
         return new Page<>(listing.items(), offset, limit, listing.total());
     }
 
