@@ -57,7 +57,7 @@ public class AgreementRecords {
                 transactions.countOfSubject(agreementId));
     }
 
-    static AgreementView.BillView bill(Bill b) {
+    private static AgreementView.BillView bill(Bill b) {
         return new AgreementView.BillView(b.number(), b.state().name(), b.variableAmount().toString(),
                 b.baseAmount() == null ? null : b.baseAmount().toString(), b.paid() == null ? null : b.paid().toString(),
                 b.billedSeconds(), b.chainTransactionId(), b.preparedAt().toInstant());
