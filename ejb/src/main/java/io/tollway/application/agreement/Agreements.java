@@ -85,7 +85,7 @@ public class Agreements implements ProvisioningReports {
     }
 
     static Agreement visible(Caller caller, Optional<Agreement> agreement, String id) {
-        return agreement.filter(a -> caller.seesEveryTenant() || a.concerns(caller.accountId())).orElseThrow(() -> new AgreementNotFound(id));
+        return agreement.filter(caller::sees).orElseThrow(() -> new AgreementNotFound(id));
     }
 
     /** @param requestKey the consumer's Idempotency-Key with the request's fingerprint, or null (see AgreementRequests) */
@@ -205,7 +205,7 @@ public class Agreements implements ProvisioningReports {
         for (int i = 0; i < cheques.size(); i++) {
             ChequeSent sent = cheques.get(i);
             Agreement agreement = found.get(sent.agreementId());
-            if (agreement == null || !(sent.consumer().seesEveryTenant() || agreement.concerns(sent.consumer().accountId()))) {
+            if (agreement == null || !sent.consumer().sees(agreement)) {
                 outcomes[i] = ChannelAgreements.ChequeOutcome.refused(new AgreementNotFound(sent.agreementId()));
             } else if (agreement.settlementModel() != SettlementModel.CHANNEL) {
                 outcomes[i] = ChannelAgreements.ChequeOutcome.refused(new UnsupportedModel(agreement.settlementModel(), "cheques"));

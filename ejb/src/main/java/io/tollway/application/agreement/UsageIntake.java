@@ -79,7 +79,7 @@ public class UsageIntake {
         }
         // the API lets only providers here, and a provider sees only its offerings' agreements
         Map<String, Agreement> visible = agreements.readAll(reports.stream().map(Report::agreementId).collect(Collectors.toSet()))
-                .stream().filter(a -> provider.seesEveryTenant() || a.concerns(provider.accountId()))
+                .stream().filter(provider::sees)
                 .collect(Collectors.toMap(Agreement::id, Function.identity()));
         Outcome[] outcomes = new Outcome[reports.size()];
         Map<UsageKey, Integer> firstWithKey = new HashMap<>();
