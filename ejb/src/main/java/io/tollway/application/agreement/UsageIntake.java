@@ -166,9 +166,8 @@ public class UsageIntake {
         // by the chain's clock, as the contract will bill it; read before the lock so no row waits for the node
         Map<String, BigInteger> caps = caps(capped, visible);
 
-        agreements.lockForUsage(ids);
+        Map<String, BigInteger> unbilled = new HashMap<>(agreements.lockForUsage(ids));
         Map<UsageKey, UsageReport> stored = stored(keys);
-        Map<String, BigInteger> unbilled = new HashMap<>(agreements.unbilledAmounts(capped));
         List<UsageReport> added = new ArrayList<>();
         for (int i : indexes) {
             Report report = reports.get(i);

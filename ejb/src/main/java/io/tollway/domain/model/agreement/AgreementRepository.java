@@ -36,9 +36,10 @@ public interface AgreementRepository {
     /**
      * Locks the agreements' rows until the transaction ends, so that usage checked against an
      * agreement's cap is not checked by a concurrent request too; in id order, so two requests
-     * locking several never wait for each other in a circle.
+     * locking several never wait for each other in a circle. Answers each escrow agreement's usage
+     * not charged by a bill yet, as of the lock; an agreement without any is left out.
      */
-    void lockForUsage(Collection<String> ids);
+    Map<String, BigInteger> lockForUsage(Collection<String> ids);
 
     /** Newest first; a null tenant lists every agreement (admins, approvers). */
     List<Agreement> page(String tenantId, int offset, int limit);
@@ -64,8 +65,10 @@ public interface AgreementRepository {
     UsageReport report(UsageReport report);
 
     /**
-     * Adds the reports (their keys distinct) with one statement; a key stored meanwhile by a racing
-     * request is left as it is. Returns how many were added.
+     * Adds escrow usage reports (their keys distinct) with one statement, and raises their
+     * agreements' unbilled usage by what was added; a key stored meanwhile by a racing request is
+     * left as it is. Returns how many were added. The caller holds the agreements' locks
+     * ({@link #lockForUsage}).
      */
     int reportAll(List<UsageReport> reports);
 
@@ -77,11 +80,11 @@ public interface AgreementRepository {
     /** The usage not charged yet, oldest first. */
     List<UnbilledUsage> unbilledUsage(String agreementId);
 
-    /** Marks these reports of the agreement as charged by its bill {@code billNumber}. */
+    /**
+     * Marks these reports of the agreement as charged by its bill {@code billNumber}, and lowers
+     * the agreement's unbilled usage by their amounts (taking the agreement's row lock).
+     */
     void charge(String agreementId, int billNumber, List<Long> reportIds);
-
-    /** The usage not charged yet, by agreement; an agreement without any is left out. */
-    Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds);
 
     /** CHANNEL agreements of this consumer address that wait for their channel, oldest first. */
     List<Agreement> awaitingChannel(String consumerAddress);

@@ -162,16 +162,23 @@ public class JpaAgreementRepository implements AgreementRepository {
         if (reports.isEmpty()) {
             return 0;
         }
-        return em.createNativeQuery("insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
-                        + " select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as numeric[]), cast(? as timestamptz[]))"
-                        + " on conflict (agreement_id, idempotency_key) do nothing")
+        Number added = (Number) em.createNativeQuery(REPORT_ALL)
                 .setParameter(1, arrayOf(reports.stream().map(UsageReport::agreementIdValue).toList()))
                 .setParameter(2, arrayOf(reports.stream().map(UsageReport::idempotencyKey).toList()))
                 .setParameter(3, arrayOf(reports.stream().map(r -> r.amount().toString()).toList()))
                 .setParameter(4, arrayOf(reports.stream()
                         .map(r -> r.reportedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()).toList()))
-                .executeUpdate();
+                .getSingleResult();
+        return added.intValue();
     }
+
+    /** The reports inserted and their agreements' unbilled usage raised by exactly what was inserted, in one statement. */
+    static final String REPORT_ALL = "with added as (insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
+            + " select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as numeric[]), cast(? as timestamptz[]))"
+            + " on conflict (agreement_id, idempotency_key) do nothing returning agreement_id, amount),"
+            + " raised as (update agreement a set unbilled_usage = a.unbilled_usage + s.total"
+            + " from (select agreement_id, sum(amount) as total from added group by agreement_id) s where a.id = s.agreement_id)"
+            + " select count(*) from added";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -186,13 +193,22 @@ public class JpaAgreementRepository implements AgreementRepository {
     }
 
     @Override
-    public void lockForUsage(Collection<String> ids) {
+    @SuppressWarnings("unchecked")
+    public Map<String, BigInteger> lockForUsage(Collection<String> ids) {
         if (ids.isEmpty()) {
-            return;
+            return Map.of();
         }
-        // the lock only: EclipseLink's copies of the rows stay as they are, their versions still guard the writes
-        em.createNativeQuery("select id from agreement where id in " + ANY_OF + " order by id for update")
-                .setParameter(1, arrayOf(ids)).getResultList();
+        // the lock and the unbilled usage only: EclipseLink's copies of the rows stay as they are,
+        // their versions still guard the writes
+        List<Object[]> rows = em.createNativeQuery(LOCK_FOR_USAGE).setParameter(1, arrayOf(ids)).getResultList();
+        Map<String, BigInteger> unbilled = new HashMap<>();
+        for (Object[] row : rows) {
+            BigInteger amount = new BigDecimal(row[1].toString()).toBigIntegerExact();
+            if (amount.signum() != 0) {
+                unbilled.put((String) row[0], amount);
+            }
+        }
+        return unbilled;
     }
 
     /**
@@ -230,23 +246,8 @@ public class JpaAgreementRepository implements AgreementRepository {
      */
     static final String ANY_OF = "(select unnest(cast(? as varchar[])))";
 
-    /** Each agreement's usage not yet billed; agreements without any are left out. */
-    static final String UNBILLED_AMOUNTS = "select agreement_id, sum(amount) from usage_report"
-            + " where agreement_id in " + ANY_OF + " and bill_number is null group by agreement_id";
-
-    @Override
-    public Map<String, BigInteger> unbilledAmounts(Collection<String> agreementIds) {
-        if (agreementIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, BigInteger> amounts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(UNBILLED_AMOUNTS).setParameter(1, arrayOf(agreementIds)).getResultList();
-        for (Object[] row : rows) {
-            amounts.put((String) row[0], new BigDecimal(row[1].toString()).toBigIntegerExact());
-        }
-        return amounts;
-    }
+    /** The agreements' rows locked in id order, with their unbilled usage. */
+    static final String LOCK_FOR_USAGE = "select id, unbilled_usage from agreement where id in " + ANY_OF + " order by id for update";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -262,15 +263,21 @@ public class JpaAgreementRepository implements AgreementRepository {
      * per bill after the benchmark's usage. The shared cache forgets them, so no reader gets a
      * report without its bill.
      */
+    /** The reports marked as the bill's and the agreement's unbilled usage lowered by exactly their amounts, in one statement. */
+    static final String CHARGE = "with charged as (update usage_report set bill_number = ? where agreement_id = ? and bill_number is null"
+            + " and id = any(cast(? as bigint[])) returning amount),"
+            + " lowered as (update agreement set unbilled_usage = unbilled_usage - (select coalesce(sum(amount), 0) from charged) where id = ?)"
+            + " select count(*) from charged";
+
     @Override
     public void charge(String agreementId, int billNumber, List<Long> reportIds) {
         if (reportIds.isEmpty()) {
             return;
         }
-        int charged = em.createNativeQuery("update usage_report set bill_number = ? where agreement_id = ? and bill_number is null"
-                        + " and id = any(cast(? as bigint[]))")
+        int charged = ((Number) em.createNativeQuery(CHARGE)
                 .setParameter(1, billNumber).setParameter(2, agreementId)
-                .setParameter(3, arrayOf(reportIds.stream().map(String::valueOf).toList())).executeUpdate();
+                .setParameter(3, arrayOf(reportIds.stream().map(String::valueOf).toList())).setParameter(4, agreementId)
+                .getSingleResult()).intValue();
         if (charged != reportIds.size()) {
             // the bill's preparation read them unbilled in this transaction; another bill took some meanwhile
             throw new OptimisticLockException("bill " + billNumber + " of agreement " + agreementId + " found " + charged + " of its "
