@@ -93,8 +93,8 @@ class EscrowAgreementLifeIT {
         assertThat(batch.get("results").findValuesAsText("replayed")).containsExactly("false", "true", "true");
         assertThat(batch.at("/results/3/problem/type").asText()).endsWith("/usage-over-cap");
         assertThat(batch.at("/results/4/problem/type").asText()).endsWith("/idempotency-key-reused");
-        // what the cap counts is kept on the agreement's row, raised by each report taken and not by a replay
-        assertThat(Database.value("select unbilled_usage from agreement where id = ?", id)).as("u-1 and u-3").isEqualTo("9000");
+        // what the cap counts is kept in a row of its own, raised by each report taken and not by a replay
+        assertThat(Database.value("select amount from agreement_unbilled_usage where agreement_id = ?", id)).as("u-1 and u-3").isEqualTo("9000");
 
         // bill 1 after the interval: base for the time since activation, plus the usage
         driver.passTime(BILLING_INTERVAL - 900 + 5);
@@ -102,7 +102,7 @@ class EscrowAgreementLifeIT {
         JsonNode first = driver.bills(id).get(0);
         assertThat(first.get("state").asText()).isEqualTo("PAID");
         assertThat(first.get("variableAmount").asText()).as("u-1 and u-3").isEqualTo("9000");
-        assertThat(Database.value("select unbilled_usage from agreement where id = ?", id)).as("lowered by bill 1's charge").isEqualTo("0");
+        assertThat(Database.value("select amount from agreement_unbilled_usage where agreement_id = ?", id)).as("lowered by bill 1's charge").isEqualTo("0");
         assertThat(new BigInteger(first.get("baseAmount").asText())).isEqualTo(basePart(first));
 
         // bill 2, then bill 3 leaves less than an hour of base fee: the service is suspended
@@ -199,7 +199,7 @@ class EscrowAgreementLifeIT {
         assertThat(Database.count("select count(*) from usage_report where agreement_id = ?", id)).isEqualTo(acceptedKeys);
         assertThat(Database.value("select sum(amount) from usage_report where agreement_id = ?", id))
                 .isEqualTo(String.valueOf(acceptedKeys * 1000));
-        assertThat(Database.value("select unbilled_usage from agreement where id = ?", id)).as("raised once per report taken, by each group")
+        assertThat(Database.value("select amount from agreement_unbilled_usage where agreement_id = ?", id)).as("raised once per report taken, by each group")
                 .isEqualTo(String.valueOf(acceptedKeys * 1000));
     }
 

@@ -176,8 +176,9 @@ public class JpaAgreementRepository implements AgreementRepository {
     static final String REPORT_ALL = "with added as (insert into usage_report (agreement_id, idempotency_key, amount, reported_at)"
             + " select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as numeric[]), cast(? as timestamptz[]))"
             + " on conflict (agreement_id, idempotency_key) do nothing returning agreement_id, amount),"
-            + " raised as (update agreement a set unbilled_usage = a.unbilled_usage + s.total"
-            + " from (select agreement_id, sum(amount) as total from added group by agreement_id) s where a.id = s.agreement_id)"
+            + " raised as (insert into agreement_unbilled_usage (agreement_id, amount)"
+            + " select agreement_id, sum(amount) from added group by agreement_id"
+            + " on conflict (agreement_id) do update set amount = agreement_unbilled_usage.amount + excluded.amount)"
             + " select count(*) from added";
 
     @Override
@@ -203,7 +204,7 @@ public class JpaAgreementRepository implements AgreementRepository {
         List<Object[]> rows = em.createNativeQuery(LOCK_FOR_USAGE).setParameter(1, arrayOf(ids)).getResultList();
         Map<String, BigInteger> unbilled = new HashMap<>();
         for (Object[] row : rows) {
-            BigInteger amount = new BigDecimal(row[1].toString()).toBigIntegerExact();
+            BigInteger amount = row[1] == null ? BigInteger.ZERO : new BigDecimal(row[1].toString()).toBigIntegerExact();
             if (amount.signum() != 0) {
                 unbilled.put((String) row[0], amount);
             }
@@ -247,7 +248,8 @@ public class JpaAgreementRepository implements AgreementRepository {
     static final String ANY_OF = "(select unnest(cast(? as varchar[])))";
 
     /** The agreements' rows locked in id order, with their unbilled usage. */
-    static final String LOCK_FOR_USAGE = "select id, unbilled_usage from agreement where id in " + ANY_OF + " order by id for update";
+    static final String LOCK_FOR_USAGE = "select a.id, u.amount from agreement a left join agreement_unbilled_usage u on u.agreement_id = a.id"
+            + " where a.id in " + ANY_OF + " order by a.id for update of a";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -266,7 +268,8 @@ public class JpaAgreementRepository implements AgreementRepository {
     /** The reports marked as the bill's and the agreement's unbilled usage lowered by exactly their amounts, in one statement. */
     static final String CHARGE = "with charged as (update usage_report set bill_number = ? where agreement_id = ? and bill_number is null"
             + " and id = any(cast(? as bigint[])) returning amount),"
-            + " lowered as (update agreement set unbilled_usage = unbilled_usage - (select coalesce(sum(amount), 0) from charged) where id = ?)"
+            + " lowered as (update agreement_unbilled_usage set amount = amount - (select coalesce(sum(amount), 0) from charged)"
+            + " where agreement_id = ?)"
             + " select count(*) from charged";
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each escrow agreement's unbilled usage, kept on its row (V15), on a real PostgreSQL with the real
+ * Each escrow agreement's unbilled usage, kept in a row of its own (V15), on a real PostgreSQL with the real
  * migrations: the migration counts the usage stored before it, the reports' insert raises it and a
  * bill's charge lowers it by exactly the rows each statement touched (a replayed key, a report
  * charged twice: nothing), and the usage lock answers it. After every step it equals the sum of the
@@ -125,7 +125,7 @@ class UnbilledUsageTest {
             Map<String, Long> unbilled = new LinkedHashMap<>();
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
-                    unbilled.put(rows.getString(1), rows.getLong(2));
+                    unbilled.put(rows.getString(1), rows.getLong(2)); // none kept yet reads as 0
                 }
             }
             return unbilled;
