@@ -82,7 +82,7 @@ public interface AgreementRepository {
 
     /**
      * Marks these reports of the agreement as charged by its bill {@code billNumber}, and lowers
-     * the agreement's unbilled usage by their amounts (taking the agreement's row lock).
+     * the agreement's unbilled usage by their amounts (its row locked until the transaction ends).
      */
     void charge(String agreementId, int billNumber, List<Long> reportIds);
 

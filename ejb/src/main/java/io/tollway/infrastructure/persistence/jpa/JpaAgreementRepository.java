@@ -260,11 +260,6 @@ public class JpaAgreementRepository implements AgreementRepository {
                 new BigDecimal(row[1].toString()).toBigIntegerExact())).toList();
     }
 
-    /**
-     * One statement for the bill's reports: as entities they were an update each, about a hundred
-     * per bill after the benchmark's usage. The shared cache forgets them, so no reader gets a
-     * report without its bill.
-     */
     /** The reports marked as the bill's and the agreement's unbilled usage lowered by exactly their amounts, in one statement. */
     static final String CHARGE = "with charged as (update usage_report set bill_number = ? where agreement_id = ? and bill_number is null"
             + " and id = any(cast(? as bigint[])) returning amount),"
@@ -272,6 +267,11 @@ public class JpaAgreementRepository implements AgreementRepository {
             + " where agreement_id = ?)"
             + " select count(*) from charged";
 
+    /**
+     * One statement for the bill's reports: as entities they were an update each, about a hundred
+     * per bill after the benchmark's usage. The shared cache forgets them, so no reader gets a
+     * report without its bill.
+     */
     @Override
     public void charge(String agreementId, int billNumber, List<Long> reportIds) {
         if (reportIds.isEmpty()) {
