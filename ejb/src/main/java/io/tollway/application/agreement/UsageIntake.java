@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  * answered like the first, with another amount it is refused, and escrow usage beyond the cap for
  * the time since the last bill is refused (drain protection).
  *
- * <p>Reports of many agreements cost about as much as one: their agreements, stored keys and
- * unbilled sums are read with one query each, their escrows' last bills in one round trip to the
- * node, and the new reports written with one statement.
+ * <p>Reports of many agreements cost about as much as one: their agreements and stored keys are
+ * read with one query each, their unbilled usage with the lock, their escrows' last bills in one
+ * round trip to the node, and the new reports written with one statement.
  */
 @Stateless
 @LocalBean
