@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,15 +87,18 @@ class AgreementsBenchmark {
 
             BothClocks clocks = new BothClocks(TestEnvironment.anvil(), driver.admin);
             BillingRound billing = new BillingRound(clocks, escrows, settings.roundDeadline());
+            ServerIdle idle = new ServerIdle(clocks, settings.roundDeadline());
             BillingRound.Result firstBills = billing.run(1);
             print("billing, round 1 (no usage)", bills(firstBills));
 
             clocks.move(USAGE_WINDOW_SECONDS);
+            print("before the usage reports", idle.await().summary());
             LoadRun.Result usage = usageReports(escrows);
             print("usage reports", String.format(Locale.ROOT, "%d from %d clients in %.1f s: %.0f accepted/s (goal >= 5,000/s); %s;"
                             + " other answers %s", usage.requests(), settings.clients(), seconds(usage.elapsed()), usage.perSecond(201),
                     usage.latencies().summary(), usage.others(201)));
 
+            print("before the batches", idle.await().summary());
             LoadRun.Result batched = batchedUsageReports(escrows);
             long batchedStored = storedUsage("batched-%");
             print("usage reports in batches", String.format(Locale.ROOT, "%d in requests of %d from %d clients in %.1f s: %.0f accepted/s"
@@ -103,6 +106,7 @@ class AgreementsBenchmark {
                     settings.usageBatch(), settings.clients(), seconds(batched.elapsed()), batchedStored / seconds(batched.elapsed()),
                     batchedStored, batched.latencies().summary(), batched.others(200)));
 
+            print("before the cheques", idle.await().summary());
             ChequeRun.Result cheques = channels.isEmpty() ? null
                     : new ChequeRun(driver.consumer, base, steps).run(channels, settings.chequesPerChannel(), settings.clients());
             if (cheques != null) {
@@ -116,10 +120,12 @@ class AgreementsBenchmark {
             BillingRound.Result secondBills = billing.run(2);
             print("billing, round 2 (with usage)", bills(secondBills));
 
+            print("before the reads", idle.await().summary());
             LoadRun.Result reads = reads(all);
             print("GET /agreements/{id}", String.format(Locale.ROOT, "%d from %d clients: %s (goal p99 < 50 ms); %.0f requests/s;"
                             + " other answers %s", reads.requests(), settings.clients(), reads.latencies().summary(), reads.perSecond(200),
                     reads.others(200)));
+            print("before the empty answers", idle.await().summary());
             LoadRun.Result nothing = nothing();
             print("an answer doing nothing", String.format(Locale.ROOT, "%d from %d clients: %s; %.0f requests/s; other answers %s"
                             + " (the server's floor under the figures above)", nothing.requests(), settings.clients(),
@@ -160,11 +166,21 @@ class AgreementsBenchmark {
 
     /** Unit amounts under unique keys, spread over every escrow agreement. */
     private LoadRun.Result usageReports(List<String> ids) throws InterruptedException {
-        return new LoadRun().run(settings.clients(), settings.usageReports(), i -> LoadRun
-                .authorized(URI.create(base + "/api/v1/agreements/" + ids.get(i % ids.size()) + "/usage"), Api.PROVIDER)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"idempotencyKey\":\"benchmark-" + i + "\",\"amount\":\"1\"}"))
-                .build());
+        return warmedUp(settings.usageReports(), i -> LoadRun.Request.post(
+                URI.create(base + "/api/v1/agreements/" + ids.get(i % ids.size()) + "/usage"), Api.PROVIDER,
+                "{\"idempotencyKey\":\"benchmark-" + i + "\",\"amount\":\"1\"}"));
+    }
+
+    /**
+     * {@code requests} requests made by {@code request}, measured, after as many of the same kind
+     * that are not (indexes 0 to requests - 1; the measured ones follow them, so no two are alike).
+     * The server's JIT compiles a path only once it is used a lot: measured cold, a phase counts
+     * the compiler's work too.
+     */
+    private LoadRun.Result warmedUp(int requests, IntFunction<LoadRun.Request> request) throws InterruptedException {
+        LoadRun load = new LoadRun();
+        load.run(settings.clients(), requests, request);
+        return load.run(settings.clients(), requests, i -> request.apply(requests + i));
     }
 
     /**
@@ -176,14 +192,16 @@ class AgreementsBenchmark {
     private LoadRun.Result batchedUsageReports(List<String> ids) throws InterruptedException {
         int size = settings.usageBatch();
         int requests = (settings.batchedUsageReports() + size - 1) / size;
-        return new LoadRun().run(settings.clients(), requests, r -> {
+        return warmedUp(requests, r -> {
+            // the warm-up's reports have keys of their own: only the measured ones are counted as stored
+            String keys = r < requests ? "warm-up-batched-" : "batched-";
+            int first = r % requests * size;
             StringBuilder body = new StringBuilder("{\"reports\":[");
-            for (int i = r * size; i < Math.min((r + 1) * size, settings.batchedUsageReports()); i++) {
-                body.append(i == r * size ? "" : ",").append("{\"agreementId\":\"").append(ids.get(i % ids.size()))
-                        .append("\",\"idempotencyKey\":\"batched-").append(i).append("\",\"amount\":\"1\"}");
+            for (int i = first; i < Math.min(first + size, settings.batchedUsageReports()); i++) {
+                body.append(i == first ? "" : ",").append("{\"agreementId\":\"").append(ids.get(i % ids.size()))
+                        .append("\",\"idempotencyKey\":\"").append(keys).append(i).append("\",\"amount\":\"1\"}");
             }
-            return LoadRun.authorized(URI.create(base + "/api/v1/usage"), Api.PROVIDER).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build();
+            return LoadRun.Request.post(URI.create(base + "/api/v1/usage"), Api.PROVIDER, body.append("]}").toString());
         });
     }
 
@@ -199,11 +217,9 @@ class AgreementsBenchmark {
         }
     }
 
-    /** Random agreements as their consumer reads them; a tenth as many first to warm the server up. */
+    /** Random agreements as their consumer reads them. */
     private LoadRun.Result reads(List<String> ids) throws InterruptedException {
-        LoadRun load = new LoadRun();
-        load.run(settings.clients(), Math.max(1, settings.reads() / 10), i -> read(ids));
-        return load.run(settings.clients(), settings.reads(), i -> read(ids));
+        return warmedUp(settings.reads(), i -> read(ids));
     }
 
     /**
@@ -211,15 +227,13 @@ class AgreementsBenchmark {
      * (test servers only): what the container, the authentication and the machine allow at most.
      */
     private LoadRun.Result nothing() throws InterruptedException {
-        HttpRequest request = LoadRun.authorized(URI.create(base + "/api/v1/test-support/nothing"), Api.CONSUMER).GET().build();
-        LoadRun load = new LoadRun();
-        load.run(settings.clients(), Math.max(1, settings.reads() / 10), i -> request);
-        return load.run(settings.clients(), settings.reads(), i -> request);
+        LoadRun.Request request = LoadRun.Request.get(URI.create(base + "/api/v1/test-support/nothing"), Api.CONSUMER);
+        return warmedUp(settings.reads(), i -> request);
     }
 
-    private HttpRequest read(List<String> ids) {
+    private LoadRun.Request read(List<String> ids) {
         String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-        return LoadRun.authorized(URI.create(base + "/api/v1/agreements/" + id), Api.CONSUMER).GET().build();
+        return LoadRun.Request.get(URI.create(base + "/api/v1/agreements/" + id), Api.CONSUMER);
     }
 
     private static String bills(BillingRound.Result round) {
