@@ -199,12 +199,12 @@ public class JpaAgreementRepository implements AgreementRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        // the lock and the unbilled usage only: EclipseLink's copies of the rows stay as they are,
-        // their versions still guard the writes
-        List<Object[]> rows = em.createNativeQuery(LOCK_FOR_USAGE).setParameter(1, arrayOf(ids)).getResultList();
+        // the lock only: EclipseLink's copies of the rows stay as they are, their versions still guard the writes
+        em.createNativeQuery(LOCK_AGREEMENTS).setParameter(1, arrayOf(ids)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(UNBILLED_USAGE).setParameter(1, arrayOf(ids)).getResultList();
         Map<String, BigInteger> unbilled = new HashMap<>();
         for (Object[] row : rows) {
-            BigInteger amount = row[1] == null ? BigInteger.ZERO : new BigDecimal(row[1].toString()).toBigIntegerExact();
+            BigInteger amount = new BigDecimal(row[1].toString()).toBigIntegerExact();
             if (amount.signum() != 0) {
                 unbilled.put((String) row[0], amount);
             }
@@ -247,9 +247,17 @@ public class JpaAgreementRepository implements AgreementRepository {
      */
     static final String ANY_OF = "(select unnest(cast(? as varchar[])))";
 
-    /** The agreements' rows locked in id order, with their unbilled usage. */
-    static final String LOCK_FOR_USAGE = "select a.id, u.amount from agreement a left join agreement_unbilled_usage u on u.agreement_id = a.id"
-            + " where a.id in " + ANY_OF + " order by a.id for update of a";
+    /** The agreements' rows locked in id order, so that two requests for the same agreements never wait for each other in a circle. */
+    static final String LOCK_AGREEMENTS = "select id from agreement where id in " + ANY_OF + " order by id for update";
+
+    /**
+     * The agreements' unbilled usage, read by a statement of its own once {@link #LOCK_AGREEMENTS}
+     * holds their rows. A statement sees what was committed when it began: one that joined this
+     * table to the locked rows kept the amounts from before its wait for the lock, so a request
+     * that waited for another's usage did not see it, and the two together passed the cap (CI,
+     * 26,000 taken under a cap of at most 25,000).
+     */
+    static final String UNBILLED_USAGE = "select agreement_id, amount from agreement_unbilled_usage where agreement_id in " + ANY_OF;
 
     @Override
     @SuppressWarnings("unchecked")

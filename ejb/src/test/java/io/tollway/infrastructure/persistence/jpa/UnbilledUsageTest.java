@@ -12,21 +12,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each escrow agreement's unbilled usage, kept in a row of its own (V15), on a real PostgreSQL with the real
  * migrations: the migration counts the usage stored before it, the reports' insert raises it and a
  * bill's charge lowers it by exactly the rows each statement touched (a replayed key, a report
- * charged twice: nothing), and the usage lock answers it. After every step it equals the sum of the
- * agreement's reports without a bill, which the cap check used to add up for every report.
+ * charged twice: nothing), and the usage lock answers it, as of the lock: a request that waited for
+ * it sees the usage the holder stored. After every step it equals the sum of the agreement's
+ * reports without a bill, which the cap check used to add up for every report.
  */
 class UnbilledUsageTest {
 
@@ -40,7 +47,7 @@ class UnbilledUsageTest {
         execute("insert into offering (id, provider_id, name, settlement_model, status, submitted_at, version, escrow_setup_fee,"
                 + " escrow_base_fee_per_hour, escrow_variable_fee_per_hour, escrow_lockup_seconds, escrow_uptime_arbitration)"
                 + " values ('offering', 'p', 'VPN', 'ESCROW', 'PUBLISHED', now(), 0, 1000, 3600, 7200, 0, false)");
-        for (String agreement : List.of("escrow-old", "channel-old", "escrow-a", "escrow-b")) {
+        for (String agreement : List.of("escrow-old", "channel-old", "escrow-a", "escrow-b", "escrow-c")) {
             agreement(agreement);
         }
         // usage stored before V15: two unbilled reports and a billed one; a channel's units, never billed
@@ -91,6 +98,27 @@ class UnbilledUsageTest {
         }
     }
 
+    @Test
+    void aRequestThatWaitedForTheLockSeesTheUsageItsHolderStored() throws Exception {
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try (Connection holder = database.connect(); Connection second = database.connect()) {
+            holder.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertThat(unbilled(holder, List.of("escrow-c"))).containsEntry("escrow-c", 0L);
+            assertThat(report(holder, List.of("escrow-c"), List.of("k1"), List.of(4))).isEqualTo(1);
+
+            int secondPid = pid(second);
+            Future<Map<String, Long>> seen = waiter.submit(() -> unbilled(second, List.of("escrow-c")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(secondPid));
+            holder.commit();
+
+            assertThat(seen.get(30, TimeUnit.SECONDS)).as("the usage committed while it waited, not the 0 from before").containsEntry("escrow-c", 4L);
+            second.rollback();
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
     private static void agreement(String id) throws SQLException {
         execute("insert into agreement (id, offering_id, provider_id, consumer_id, consumer_address, settlement_model, terms, terms_hash,"
                 + " status, requested_at, version) values ('" + id + "', 'offering', 'p', 'c', '0x" + "0".repeat(40) + "', '"
@@ -118,18 +146,26 @@ class UnbilledUsageTest {
         }
     }
 
-    /** The usage lock's answer, every row it locked, in its order. */
+    /** The usage lock's answer, as the repository takes it: every row it locked, in its order, with its unbilled usage. */
     private static Map<String, Long> unbilled(Connection connection, List<String> agreements) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(JpaAgreementRepository.LOCK_FOR_USAGE)) {
+        Map<String, Long> unbilled = new LinkedHashMap<>();
+        try (PreparedStatement lock = connection.prepareStatement(JpaAgreementRepository.LOCK_AGREEMENTS)) {
             lock.setString(1, JpaAgreementRepository.arrayOf(agreements));
-            Map<String, Long> unbilled = new LinkedHashMap<>();
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
-                    unbilled.put(rows.getString(1), rows.getLong(2)); // none kept yet reads as 0
+                    unbilled.put(rows.getString(1), 0L); // none kept yet reads as 0
                 }
             }
-            return unbilled;
         }
+        try (PreparedStatement read = connection.prepareStatement(JpaAgreementRepository.UNBILLED_USAGE)) {
+            read.setString(1, JpaAgreementRepository.arrayOf(agreements));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    unbilled.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return unbilled;
     }
 
     private static Map<String, Long> sumsWithoutABill(Connection connection, String... agreements) throws SQLException {
@@ -154,6 +190,20 @@ class UnbilledUsageTest {
             }
         }
         return ids;
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (PreparedStatement pid = connection.prepareStatement("select pg_backend_pid()")) {
+            return single(pid);
+        }
+    }
+
+    private static boolean waitsForALock(int pid) throws SQLException {
+        try (Connection observer = database.connect();
+             PreparedStatement waiting = observer.prepareStatement("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")) {
+            waiting.setInt(1, pid);
+            return single(waiting) == 1;
+        }
     }
 
     private static int single(PreparedStatement statement) throws SQLException {
